@@ -1,0 +1,47 @@
+using System.Reflection;
+using Commerce.ServiceDefaults.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class PostgresExtensions
+{
+    /// <summary>
+    /// Registers the service's <see cref="NpgsqlDataSource"/> from <c>ConnectionStrings:{connectionName}</c> (the key
+    /// Aspire's <c>WithReference</c> injects), with Npgsql tracing and metrics and a readiness health check.
+    /// </summary>
+    public static IHostApplicationBuilder AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{connectionName} is not set. Run through the AppHost, or set ConnectionStrings__{connectionName}.");
+        }
+
+        builder.Services.AddNpgsqlDataSource(connectionString);
+
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddNpgsql())
+            .WithMetrics(metrics => metrics.AddMeter("Npgsql"));
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<NpgsqlHealthCheck>(connectionName);
+        return builder;
+    }
+
+    /// <summary>
+    /// Applies the SQL scripts embedded in <paramref name="scriptsAssembly"/> (<c>Data/Migrations/NNNN_name.sql</c>, in
+    /// name order, each once) before the service starts taking requests.
+    /// </summary>
+    public static IHostApplicationBuilder AddSqlMigrations(this IHostApplicationBuilder builder, Assembly scriptsAssembly)
+    {
+        builder.Services.AddSingleton(new SqlMigrations(scriptsAssembly));
+        builder.Services.AddHostedService<SqlMigrationRunner>();
+        return builder;
+    }
+}
