@@ -23,27 +23,30 @@ internal sealed partial class SqlMigrationRunner(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var lockConnection = await OpenWhenReachableAsync(cancellationToken);
-        await using (var acquire = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", lockConnection))
+        await ExecuteAsync(lockConnection, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+        try
         {
-            await acquire.ExecuteNonQueryAsync(cancellationToken);
+            var upgrade = DeployChanges.To
+                .PostgresqlDatabase(new PostgresqlConnectionManager(dataSource))
+                .WithScriptsEmbeddedInAssembly(migrations.ScriptsAssembly, name => name.EndsWith(".sql", StringComparison.Ordinal))
+                .WithTransactionPerScript()
+                .LogTo(logger)
+                .Build();
+
+            // DbUp is synchronous; keep it off the thread that is starting the host.
+            var result = await Task.Run(upgrade.PerformUpgrade, cancellationToken);
+            if (!result.Successful)
+            {
+                throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed.", result.Error);
+            }
+
+            LogMigrated(result.Scripts.Count());
         }
-
-        var upgrade = DeployChanges.To
-            .PostgresqlDatabase(new PostgresqlConnectionManager(dataSource))
-            .WithScriptsEmbeddedInAssembly(migrations.ScriptsAssembly, name => name.EndsWith(".sql", StringComparison.Ordinal))
-            .WithTransactionPerScript()
-            .LogTo(logger)
-            .Build();
-
-        // DbUp is synchronous; keep it off the thread that is starting the host.
-        var result = await Task.Run(upgrade.PerformUpgrade, cancellationToken);
-        if (!result.Successful)
+        finally
         {
-            throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed.", result.Error);
+            // Unlock explicitly: closing a pooled connection does not end its session, so the lock would outlive it.
+            await ExecuteAsync(lockConnection, $"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
         }
-
-        LogMigrated(result.Scripts.Count());
-        // Closing the connection releases the advisory lock.
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -66,6 +69,12 @@ internal sealed partial class SqlMigrationRunner(
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
         }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date ({Applied} new scripts applied)")]
