@@ -1,0 +1,2 @@
+-- Not idempotent on purpose: running it twice would fail on the primary key.
+INSERT INTO greetings VALUES (2, 'hej');
