@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# Runs the Commerce tests: every test project in Commerce.ci.slnf, against one PostgreSQL cluster and one RabbitMQ
+# node started for this run on free loopback ports and removed at the end, whatever happened. Test classes isolate
+# themselves in their own databases and virtual hosts (Commerce.Testing), so one server of each serves the whole run.
+#
+# Usage: ./test.sh [dotnet test options...]
+#   Extra arguments go to `dotnet test` unchanged, for example:
+#     ./test.sh --filter-class 'Commerce.Catalog.Tests.*'      (xunit v3 filters: --filter-method, --filter-trait, ...)
+#     ./test.sh --no-build
+# Environment (all optional):
+#   COMMERCE_TEST_TARGET         a test project (.csproj or its folder) or solution (.sln/.slnx/.slnf) to run instead
+#                                of Commerce.ci.slnf
+#   COMMERCE_TEST_CONFIGURATION  Debug (the default: what `dotnet test` and IDEs build, so their builds are reused
+#                                and a failure here reproduces there) or Release
+#   COMMERCE_TEST_HANG_TIMEOUT   how long a test process may go without any test finishing before it is dumped and
+#                                killed (default 10m). tests/Directory.Build.props gives every *.Tests project the
+#                                HangDump extension; `off` for a target whose test projects lack it (they would reject
+#                                the option)
+# Needs the .NET SDK, PostgreSQL's server programs and rabbitmq-server; run as root, it installs the last two with
+# apt-get when they are missing.
+# Its last line is "N passed, N failed, N skipped", summed over the TRX reports in .test-results/ (plus, as failed,
+# the tests a hung test process was killed in); it exits non-zero if dotnet test failed, any test failed, or no test ran.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$repo"
+
+configuration=${COMMERCE_TEST_CONFIGURATION:-Debug}
+hang_timeout=${COMMERCE_TEST_HANG_TIMEOUT:-10m}
+target=${COMMERCE_TEST_TARGET:-Commerce.ci.slnf}
+results="$repo/.test-results"
+
+log() { echo "test.sh: $*" >&2; }
+die() { log "$*"; exit 1; }
+
+# --- Programs --------------------------------------------------------------------------------------------------------
+
+# Debian keeps PostgreSQL's server programs off PATH, in /usr/lib/postgresql/<version>/bin.
+find_postgres_bin() {
+  local dir
+  if command -v pg_config >/dev/null && dir=$(pg_config --bindir 2>/dev/null) && [[ -x $dir/initdb ]]; then
+    echo "$dir"; return
+  fi
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) "$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/initdb)")"; do
+    if [[ -x $dir/initdb && -x $dir/pg_ctl ]]; then echo "$dir"; return; fi
+  done
+  return 1
+}
+
+# Debian's /usr/sbin/rabbitmq-server switches to the rabbitmq user; the scripts it wraps run as whoever calls them.
+find_rabbitmq_bin() {
+  local dir
+  for dir in /usr/lib/rabbitmq/bin "$(dirname "$(command -v rabbitmq-server 2>/dev/null || echo /nonexistent/rabbitmq-server)")"; do
+    if [[ -x $dir/rabbitmq-server && -x $dir/rabbitmqctl ]]; then echo "$dir"; return; fi
+  done
+  return 1
+}
+
+find_epmd() { command -v epmd || { [[ -x /usr/lib/erlang/bin/epmd ]] && echo /usr/lib/erlang/bin/epmd; }; }
+
+install_missing() {
+  local missing=()
+  find_postgres_bin >/dev/null || missing+=(postgresql)
+  { find_rabbitmq_bin && find_epmd; } >/dev/null || missing+=(rabbitmq-server)
+  ((${#missing[@]} == 0)) && return
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    log "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq "${missing[@]}" >&2
+  else
+    die "missing ${missing[*]}; install with: sudo apt-get install -y ${missing[*]}"
+  fi
+}
+
+command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH; see global.json for the version"
+install_missing
+postgres_bin=$(find_postgres_bin) || die "PostgreSQL server programs still missing after install"
+rabbitmq_bin=$(find_rabbitmq_bin) || die "rabbitmq-server still missing after install"
+epmd=$(find_epmd) || die "Erlang's epmd still missing after install"
+
+# --- Servers ---------------------------------------------------------------------------------------------------------
+
+run_dir=$(mktemp -d "${TMPDIR:-/tmp}/commerce-test-run.XXXXXX")
+chmod 755 "$run_dir" # PostgreSQL's user must reach its directory inside
+pg_dir=$run_dir/postgres
+rabbit_dir=$run_dir/rabbitmq
+mkdir -p "$pg_dir" "$rabbit_dir"
+
+# Sets the variable named $1 to a free port below Linux's ephemeral range (32768+), where outgoing connections never
+# take it from under a server.
+taken_ports=" "
+free_port() {
+  local candidate # not named like any caller's variable: printf -v would set this one instead
+  while :; do
+    candidate=$((20000 + RANDOM % 12000))
+    [[ $taken_ports == *" $candidate "* ]] && continue
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+      taken_ports+="$candidate "
+      printf -v "$1" '%s' "$candidate"
+      return
+    fi
+  done
+}
+
+# PostgreSQL refuses to run as root.
+as_postgres() {
+  if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# Idempotent and silent: it runs once before the summary line and again from the EXIT trap.
+stop_servers() {
+  # The run's data is thrown away, so the broker is killed rather than shut down cleanly (which takes ~6 s).
+  if [[ -n ${rabbit_pid:-} ]]; then
+    if [[ -f $rabbit_dir/rabbitmq.pid ]]; then kill -KILL "$(cat "$rabbit_dir/rabbitmq.pid")" 2>/dev/null || true; fi
+    kill -KILL "$rabbit_pid" 2>/dev/null || true
+    wait "$rabbit_pid" 2>/dev/null || true
+    rabbit_pid=
+  fi
+  if [[ -n ${epmd_port:-} ]]; then
+    "$epmd" -port "$epmd_port" -kill >/dev/null 2>&1 || true
+    epmd_port=
+  fi
+  if [[ -f $pg_dir/data/postmaster.pid ]]; then
+    (cd "$pg_dir" && as_postgres "$postgres_bin/pg_ctl" stop -D "$pg_dir/data" -m immediate -w) >/dev/null 2>&1 || true
+  fi
+  rm -rf "$run_dir"
+}
+
+on_exit() {
+  local status=$?
+  set +e
+  stop_servers
+  exit "$status"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+start_postgres() {
+  local port started=$SECONDS
+  free_port port
+  [[ $(id -u) == 0 ]] && chown postgres "$pg_dir"
+  # Run from a directory the postgres user may enter: runuser keeps the working directory.
+  (cd "$pg_dir" && as_postgres "$postgres_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C --no-sync >"$pg_dir/initdb.log" 2>&1) \
+    || die "initdb failed: $(tail -20 "$pg_dir/initdb.log")"
+  # fsync off: the cluster is thrown away. max_connections: each test database has its own pool, tests run in parallel.
+  (cd "$pg_dir" && as_postgres "$postgres_bin/pg_ctl" start -w -t 60 -D "$pg_dir/data" -l "$pg_dir/postgres.log" \
+    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" >/dev/null) \
+    || die "PostgreSQL did not start: $(tail -20 "$pg_dir/postgres.log")"
+  export COMMERCE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  log "PostgreSQL $("$postgres_bin/postgres" --version | awk '{print $3}') ready on 127.0.0.1:$port in $((SECONDS - started)) s"
+}
+
+start_rabbitmq() {
+  local started=$SECONDS amqp_port management_port dist_port node
+  free_port amqp_port
+  free_port management_port
+  free_port dist_port
+  free_port epmd_port
+  node="commerce-test-$$@localhost"
+  cat >"$rabbit_dir/rabbitmq.conf" <<EOF
+listeners.tcp.1 = 127.0.0.1:$amqp_port
+management.tcp.ip = 127.0.0.1
+management.tcp.port = $management_port
+EOF
+  echo '[rabbitmq_management].' >"$rabbit_dir/enabled_plugins"
+  : >"$rabbit_dir/rabbitmq-env.conf"
+
+  # Server and CLI share node name, cookie (in HOME) and epmd port; nothing from /etc/rabbitmq applies. The CLI takes
+  # any free distribution port rather than the fixed 35672-35682 that test processes' own nodes share.
+  rabbit_env=(
+    HOME="$rabbit_dir"
+    RABBITMQ_NODENAME="$node"
+    RABBITMQ_DIST_PORT="$dist_port"
+    ERL_EPMD_PORT="$epmd_port"
+    ERL_EPMD_ADDRESS=127.0.0.1
+    RABBITMQ_CONF_ENV_FILE="$rabbit_dir/rabbitmq-env.conf"
+    RABBITMQ_CONFIG_FILE="$rabbit_dir/rabbitmq.conf"
+    RABBITMQ_ADVANCED_CONFIG_FILE="$rabbit_dir/advanced.config"
+    RABBITMQ_ENABLED_PLUGINS_FILE="$rabbit_dir/enabled_plugins"
+    RABBITMQ_MNESIA_BASE="$rabbit_dir/mnesia"
+    RABBITMQ_LOG_BASE="$rabbit_dir/log"
+    RABBITMQ_PID_FILE="$rabbit_dir/rabbitmq.pid"
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+    RABBITMQ_CTL_DIST_PORT_MIN=0
+    RABBITMQ_CTL_DIST_PORT_MAX=0
+  )
+  # epmd started here on its own port, not by the node, so it is known to be ours to stop.
+  (cd "$rabbit_dir" && env "${rabbit_env[@]}" "$epmd" -port "$epmd_port" -address 127.0.0.1 -daemon -relaxed_command_check \
+    >>"$rabbit_dir/epmd.log" 2>&1 </dev/null) || die "epmd did not start: $(cat "$rabbit_dir/epmd.log")"
+  (cd "$rabbit_dir" && exec env "${rabbit_env[@]}" "$rabbitmq_bin/rabbitmq-server" >>"$rabbit_dir/server.log" 2>&1 </dev/null) &
+  rabbit_pid=$!
+
+  # `rabbitmqctl wait` returns once the broker and its plugins run (`ping` answers earlier, before AMQP is up); it
+  # needs the pid file the node writes early in its boot, so until then the node's own exit is watched here.
+  while [[ ! -s $rabbit_dir/rabbitmq.pid ]]; do
+    kill -0 "$rabbit_pid" 2>/dev/null || die "RabbitMQ exited while starting: $(tail -30 "$rabbit_dir/server.log")"
+    ((SECONDS - started < 120)) || die "RabbitMQ wrote no pid file in 120 s: $(tail -30 "$rabbit_dir/server.log")"
+    sleep 0.2
+  done
+  (cd "$rabbit_dir" && env "${rabbit_env[@]}" "$rabbitmq_bin/rabbitmqctl" wait "$rabbit_dir/rabbitmq.pid" --timeout 120 >"$rabbit_dir/wait.log" 2>&1) \
+    || die "RabbitMQ did not start: $(cat "$rabbit_dir/wait.log"; tail -30 "$rabbit_dir/log/$node.log")"
+  export COMMERCE_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$amqp_port/"
+  export COMMERCE_TEST_RABBITMQ_MANAGEMENT="http://127.0.0.1:$management_port/"
+  log "RabbitMQ ready on 127.0.0.1:$amqp_port (management :$management_port) in $((SECONDS - started)) s"
+}
+
+start_postgres
+start_rabbitmq
+
+# --- Tests -----------------------------------------------------------------------------------------------------------
+
+case $target in
+  *.sln | *.slnx | *.slnf) target_option=--solution ;;
+  *) target_option=--project ;;
+esac
+
+hang_options=()
+if [[ $hang_timeout != off ]]; then
+  hang_options=(--hangdump --hangdump-timeout "$hang_timeout" --hangdump-type Mini)
+fi
+
+rm -rf "$results"
+set +e
+dotnet test "$target_option" "$target" --configuration "$configuration" \
+  --results-directory "$results" --report-xunit-trx "${hang_options[@]}" "$@"
+dotnet_status=$?
+set -e
+
+stop_servers
+
+# Counters of every TRX report: failed counts error, timeout and aborted too; notExecuted is what xunit skipped.
+read -r passed failed skipped < <(
+  find "$results" -name '*.trx' -exec grep -ho '<Counters [^>]*>' {} + 2>/dev/null |
+    awk '{
+      for (i = 2; i <= NF; i++) {
+        split($i, pair, "=")
+        gsub(/[^0-9]/, "", pair[2])
+        count[pair[1]] += pair[2]
+      }
+    }
+    END {
+      printf "%d %d %d\n", count["passed"], count["failed"] + count["error"] + count["timeout"] + count["aborted"], count["notExecuted"]
+    }'
+)
+
+# A test process killed for hanging writes no TRX; its hang log names each test that was still running (one a line).
+hung=$(find "$results" -name '*_hang.log' -exec cat {} + 2>/dev/null | grep -c . || true)
+failed=$((failed + hung))
+
+status=0
+if ((dotnet_status != 0)); then
+  log "dotnet test exited with code $dotnet_status"
+  status=1
+fi
+if ((failed > 0)); then status=1; fi
+if ((passed + failed == 0)); then
+  log "no test ran"
+  status=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
