@@ -1,6 +1,6 @@
 using System.Reflection;
+using Commerce.ServiceDefaults;
 using Commerce.ServiceDefaults.Data;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OpenTelemetry.Metrics;
@@ -16,12 +16,7 @@ public static class PostgresExtensions
     /// </summary>
     public static IHostApplicationBuilder AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"ConnectionStrings:{connectionName} is not set. Run through the AppHost, or set ConnectionStrings__{connectionName}.");
-        }
+        var connectionString = ConnectionStrings.Require(builder.Configuration, connectionName, "a PostgreSQL connection string");
 
         builder.Services.AddNpgsqlDataSource(connectionString);
 

@@ -1,5 +1,5 @@
+using Commerce.ServiceDefaults;
 using Commerce.ServiceDefaults.Messaging;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using RabbitMQ.Client;
@@ -14,11 +14,11 @@ public static class RabbitMqExtensions
     /// </summary>
     public static IHostApplicationBuilder AddRabbitMqConnection(this IHostApplicationBuilder builder, string connectionName)
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName);
-        if (string.IsNullOrWhiteSpace(connectionString) || !Uri.TryCreate(connectionString, UriKind.Absolute, out var uri))
+        const string whatItIs = "an amqp:// URI";
+        var connectionString = ConnectionStrings.Require(builder.Configuration, connectionName, whatItIs);
+        if (!Uri.TryCreate(connectionString, UriKind.Absolute, out var uri))
         {
-            throw new InvalidOperationException(
-                $"ConnectionStrings:{connectionName} must be an amqp:// URI. Run through the AppHost, or set ConnectionStrings__{connectionName}.");
+            throw ConnectionStrings.Invalid(connectionName, whatItIs);
         }
 
         var clientName = builder.Environment.ApplicationName;

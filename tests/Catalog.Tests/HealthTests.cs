@@ -29,26 +29,7 @@ public sealed class HealthTests
 
         await postgres.StartAsync(Cancellation);
 
-        Assert.Equal(HttpStatusCode.OK, await EventualHealthAsync(client));
+        Assert.Equal(HttpStatusCode.OK, await HealthProbe.WaitForAsync(client, HttpStatusCode.OK, TimeSpan.FromSeconds(10), Cancellation));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/products/1", Cancellation)).StatusCode);
-    }
-
-    /// <summary>
-    /// Pooled connections that died with the old server fail once when next used, so the first probe after a restart
-    /// may still say unhealthy; a probe a moment later must not.
-    /// </summary>
-    private static async Task<HttpStatusCode> EventualHealthAsync(HttpClient client)
-    {
-        var status = HttpStatusCode.ServiceUnavailable;
-        for (var attempt = 0; attempt < 20 && status != HttpStatusCode.OK; attempt++)
-        {
-            status = (await client.GetAsync("/health", Cancellation)).StatusCode;
-            if (status != HttpStatusCode.OK)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(250), Cancellation);
-            }
-        }
-
-        return status;
     }
 }

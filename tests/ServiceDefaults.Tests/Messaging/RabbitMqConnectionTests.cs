@@ -42,13 +42,13 @@ public sealed class RabbitMqConnectionTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health", Cancellation)).StatusCode);
 
         await rabbit.StartAsync(Cancellation);
-        Assert.Equal(HttpStatusCode.OK, await EventualHealthAsync(client, HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.OK, await HealthProbe.WaitForAsync(client, HttpStatusCode.OK, TimeSpan.FromMinutes(1), Cancellation));
 
         await rabbit.StopAsync(Cancellation);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, await EventualHealthAsync(client, HttpStatusCode.ServiceUnavailable));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await HealthProbe.WaitForAsync(client, HttpStatusCode.ServiceUnavailable, TimeSpan.FromMinutes(1), Cancellation));
 
         await rabbit.StartAsync(Cancellation);
-        Assert.Equal(HttpStatusCode.OK, await EventualHealthAsync(client, HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.OK, await HealthProbe.WaitForAsync(client, HttpStatusCode.OK, TimeSpan.FromMinutes(1), Cancellation));
     }
 
     [Fact]
@@ -79,23 +79,5 @@ public sealed class RabbitMqConnectionTests
         }
 
         throw new TimeoutException($"No message arrived on {queue}.");
-    }
-
-    /// <summary>Probes until health reports <paramref name="expected"/> (connection recovery is asynchronous), for at most a minute.</summary>
-    private static async Task<HttpStatusCode> EventualHealthAsync(HttpClient client, HttpStatusCode expected)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        HttpStatusCode status;
-        do
-        {
-            status = (await client.GetAsync("/health", Cancellation)).StatusCode;
-            if (status != expected)
-            {
-                await Task.Delay(500, Cancellation);
-            }
-        }
-        while (status != expected && DateTime.UtcNow < deadline);
-
-        return status;
     }
 }
