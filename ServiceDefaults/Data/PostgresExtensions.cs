@@ -2,6 +2,7 @@ using System.Reflection;
 using Commerce.ServiceDefaults;
 using Commerce.ServiceDefaults.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -30,13 +31,15 @@ public static class PostgresExtensions
     }
 
     /// <summary>
-    /// Applies the SQL scripts embedded in <paramref name="scriptsAssembly"/> (<c>Data/Migrations/NNNN_name.sql</c>, in
-    /// name order, each once) before the service starts taking requests.
+    /// Applies the SQL scripts embedded in <paramref name="scriptsAssembly"/> (<c>Data/Migrations/NNNN_name.sql</c>, each
+    /// once, in order of their full resource names) before the service starts taking requests. Call once per assembly
+    /// that brings tables into the service's database (the service's own, the messaging outbox and inbox).
     /// </summary>
     public static IHostApplicationBuilder AddSqlMigrations(this IHostApplicationBuilder builder, Assembly scriptsAssembly)
     {
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new SqlMigrations(scriptsAssembly));
-        builder.Services.AddHostedService<SqlMigrationRunner>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqlMigrationRunner>());
         return builder;
     }
 }

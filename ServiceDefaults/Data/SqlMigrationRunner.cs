@@ -12,7 +12,7 @@ namespace Commerce.ServiceDefaults.Data;
 /// </summary>
 internal sealed partial class SqlMigrationRunner(
     NpgsqlDataSource dataSource,
-    SqlMigrations migrations,
+    IEnumerable<SqlMigrations> migrations,
     TimeProvider timeProvider,
     ILogger<SqlMigrationRunner> logger) : IHostedService
 {
@@ -28,7 +28,9 @@ internal sealed partial class SqlMigrationRunner(
         {
             var upgrade = DeployChanges.To
                 .PostgresqlDatabase(new PostgresqlConnectionManager(dataSource))
-                .WithScriptsEmbeddedInAssembly(migrations.ScriptsAssembly, name => name.EndsWith(".sql", StringComparison.Ordinal))
+                .WithScriptsEmbeddedInAssemblies(
+                    migrations.Select(migration => migration.ScriptsAssembly).Distinct().ToArray(),
+                    name => name.EndsWith(".sql", StringComparison.Ordinal))
                 .WithTransactionPerScript()
                 .LogTo(logger)
                 .Build();

@@ -2,5 +2,5 @@ using System.Reflection;
 
 namespace Commerce.ServiceDefaults.Data;
 
-/// <summary>The assembly whose embedded <c>.sql</c> resources are this service's schema migrations.</summary>
+/// <summary>An assembly whose embedded <c>.sql</c> resources are migrations of this service's database.</summary>
 public sealed record SqlMigrations(Assembly ScriptsAssembly);

@@ -1,7 +1,7 @@
 using Commerce.ServiceDefaults;
 using Commerce.ServiceDefaults.Messaging;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry.Trace;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RabbitMQ.Client;
 
 namespace Microsoft.Extensions.Hosting;
@@ -10,7 +10,9 @@ public static class RabbitMqExtensions
 {
     /// <summary>
     /// Registers a <see cref="RabbitMqConnection"/> to the broker named by <c>ConnectionStrings:{connectionName}</c>
-    /// (an <c>amqp://</c> URI, the key Aspire's <c>WithReference</c> injects), its client spans, and a readiness check.
+    /// (an <c>amqp://</c> URI, the key Aspire's <c>WithReference</c> injects), and a readiness check. The client's own
+    /// spans are left off: Commerce.Messaging carries the trace context in message headers itself, so a publish
+    /// continues the trace of the request that wrote the event rather than whatever was current when it was sent.
     /// </summary>
     public static IHostApplicationBuilder AddRabbitMqConnection(this IHostApplicationBuilder builder, string connectionName)
     {
@@ -22,6 +24,7 @@ public static class RabbitMqExtensions
         }
 
         var clientName = builder.Environment.ApplicationName;
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new RabbitMqConnection(
             new ConnectionFactory
             {
@@ -34,9 +37,6 @@ public static class RabbitMqExtensions
             },
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RabbitMqConnection>>()));
-
-        builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource("RabbitMQ.Client.*"));
 
         builder.Services.AddHealthChecks()
             .AddCheck<RabbitMqHealthCheck>(connectionName);
