@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace Commerce.Catalog.Tests;
 
 /// <summary>
-/// The real Catalog service in-process, on its own fresh database in a real PostgreSQL server: the run's shared
-/// server unless a test hands in a private one (to stop and start it without disturbing anyone else).
+/// The real Catalog service in-process, on its own fresh database in a real PostgreSQL server (the run's shared
+/// server unless a test hands in a private one, to stop and start it without disturbing anyone else) and its own
+/// virtual host on the run's RabbitMQ.
 /// </summary>
 public sealed class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -24,6 +25,9 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLi
 
     private string? _connectionString;
 
+    /// <summary>This factory's own RabbitMQ virtual host on the run's broker, where the catalog publishes its events.</summary>
+    public Uri VirtualHost { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         if (_connectionString is null)
@@ -31,6 +35,9 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLi
             var postgres = Postgres ?? await PostgresServer.SharedAsync(TestContext.Current.CancellationToken);
             _connectionString = await postgres.CreateDatabaseAsync("catalog", TestContext.Current.CancellationToken);
         }
+
+        VirtualHost = await (await RabbitMqServer.SharedAsync(TestContext.Current.CancellationToken))
+            .CreateVirtualHostAsync("catalog", TestContext.Current.CancellationToken);
 
         // Starting the host here runs the migrations and the seeder before the first test asks for anything.
         _ = Server;
@@ -40,6 +47,7 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting("ConnectionStrings:catalogdb", ConnectionString);
+        builder.UseSetting("ConnectionStrings:eventbus", VirtualHost.ToString());
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 }

@@ -11,6 +11,7 @@ public static class Extensions
     {
         builder.AddNpgsqlDataSource(DatabaseName);
         builder.AddSqlMigrations(typeof(Extensions).Assembly);
+        builder.AddMessaging("catalog");
         // Hosted services start in registration order: the seeder runs on the migrated schema.
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration("Catalog");
         builder.Services.AddHostedService<DemoCatalogSeeder>();

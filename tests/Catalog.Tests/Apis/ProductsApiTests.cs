@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Commerce.Catalog.Api.Domain;
 using Commerce.Catalog.Contracts;
+using Commerce.Testing;
 using Refit;
 
 namespace Commerce.Catalog.Tests.Apis;
@@ -140,6 +141,23 @@ public sealed class ProductsApiTests(CatalogApiFactory factory) : IClassFixture<
         Assert.Equal(123.45m, read.Content!.Price);
         Assert.True(changed.Content!.UpdatedAt > changed.Content.CreatedAt);
         Assert.Equal(changed.Content, repeated.Content);
+    }
+
+    [Fact]
+    public async Task A_price_change_is_announced_once_with_the_old_and_new_price()
+    {
+        const int productId = 101;
+        await using var probe = await BrokerProbe.StartAsync(factory.VirtualHost, ["catalog.product-price-changed"], cancellationToken: Cancellation);
+
+        await _catalog.ChangePriceAsync(productId, new ChangePriceRequest(77.70m), Cancellation);
+        await _catalog.ChangePriceAsync(productId, new ChangePriceRequest(77.70m), Cancellation);
+
+        var announced = (await probe.NextAsync(TimeSpan.FromSeconds(10), Cancellation)).Json;
+        Assert.Equal(productId, announced.GetProperty("productId").GetInt32());
+        Assert.Equal(DemoCatalog.Products[productId - 1].Price, announced.GetProperty("oldPrice").GetDecimal());
+        Assert.Equal(77.70m, announced.GetProperty("newPrice").GetDecimal());
+        Assert.Equal("USD", announced.GetProperty("currency").GetString());
+        Assert.Empty(await probe.CollectAsync(TimeSpan.FromSeconds(1), Cancellation));
     }
 
     [Fact]

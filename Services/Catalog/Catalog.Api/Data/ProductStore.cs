@@ -1,5 +1,6 @@
 using Commerce.Catalog.Api.Domain;
 using Commerce.Catalog.Contracts;
+using Commerce.Messaging.Outbox;
 using Dapper;
 using Npgsql;
 
@@ -9,7 +10,7 @@ namespace Commerce.Catalog.Api.Data;
 public sealed record ProductFilter(int? CategoryId, string? Search);
 
 /// <summary>Reads and writes products. Every listing is keyset-paged: no OFFSET, no COUNT, constant cost per page.</summary>
-public sealed class ProductStore(NpgsqlDataSource dataSource)
+public sealed class ProductStore(NpgsqlDataSource dataSource, Outbox outbox)
 {
     private const string Columns = """
         p.id, p.sku, p.name, p.description, p.category_id AS CategoryId, c.name AS CategoryName,
@@ -90,28 +91,45 @@ public sealed class ProductStore(NpgsqlDataSource dataSource)
         return rows.Select(row => row.ToDto()).ToList();
     }
 
-    /// <summary>Sets the price; a repeat with the same price changes nothing (not even <c>updated_at</c>). Null if no such product.</summary>
+    /// <summary>
+    /// Sets the price and, in the same transaction, writes <see cref="ProductPriceChanged"/> to the outbox. A repeat
+    /// with the same price changes nothing (not even <c>updated_at</c>) and announces nothing. Null if no such product.
+    /// </summary>
     public async Task<ProductDto?> ChangePriceAsync(int id, decimal price, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ProductRow>(new CommandDefinition(
-            $"""
-            WITH changed AS (
-                UPDATE products SET price = @price, updated_at = now()
-                WHERE id = @id AND price <> @price
-                RETURNING *
-            ),
-            current AS (
-                SELECT * FROM changed
-                UNION ALL
-                SELECT * FROM products WHERE id = @id AND NOT EXISTS (SELECT 1 FROM changed)
-            )
-            SELECT {Columns}
-            FROM current p JOIN categories c ON c.id = p.category_id
-            """,
-            new { id, price },
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await connection.QuerySingleOrDefaultAsync<decimal?>(new CommandDefinition(
+            "SELECT price FROM products WHERE id = @id FOR UPDATE",
+            new { id },
+            transaction,
             cancellationToken: cancellationToken));
-        return row?.ToDto();
+        if (current is not { } oldPrice)
+        {
+            return null;
+        }
+
+        if (oldPrice != price)
+        {
+            var currency = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+                "UPDATE products SET price = @price, updated_at = now() WHERE id = @id RETURNING currency",
+                new { id, price },
+                transaction,
+                cancellationToken: cancellationToken));
+            await outbox.EnqueueAsync(new ProductPriceChanged(id, oldPrice, price, currency!.TrimEnd()), transaction, cancellationToken);
+        }
+
+        var row = await connection.QuerySingleAsync<ProductRow>(new CommandDefinition(
+            $"""
+            SELECT {Columns}
+            FROM products p JOIN categories c ON c.id = p.category_id
+            WHERE p.id = @id
+            """,
+            new { id },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return row.ToDto();
     }
 
     /// <summary>A row as Dapper reads it; <see cref="Rank"/> is only selected by searches.</summary>
