@@ -48,6 +48,7 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting("ConnectionStrings:catalogdb", ConnectionString);
         builder.UseSetting("ConnectionStrings:eventbus", VirtualHost.ToString());
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // A setting rather than SetMinimumLevel: appsettings.json's LogLevel:Default would override the latter.
+        builder.UseSetting("Logging:LogLevel:Default", nameof(LogLevel.Warning));
     }
 }
