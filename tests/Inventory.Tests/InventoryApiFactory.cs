@@ -106,6 +106,7 @@ public sealed class InventoryApiFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("ConnectionStrings:inventorydb", ConnectionString);
         builder.UseSetting("ConnectionStrings:eventbus", VirtualHost.ToString());
         builder.UseSetting("Inventory:SeedDemoStock", SeedDemoStock ? "true" : "false");
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // A setting rather than SetMinimumLevel: appsettings.json's LogLevel:Default would override the latter.
+        builder.UseSetting("Logging:LogLevel:Default", nameof(LogLevel.Warning));
     }
 }
