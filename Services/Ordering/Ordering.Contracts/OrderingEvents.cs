@@ -4,10 +4,7 @@ namespace Commerce.Ordering.Contracts;
 public sealed record OrderAddress(string Name, string Line1, string? Line2, string City, string PostalCode, string Country);
 
 /// <summary>One line as placed: the product's name and unit price are Catalog's at the moment of placement.</summary>
-public sealed record OrderLine(int ProductId, string ProductName, decimal UnitPrice, int Quantity)
-{
-    public decimal LineTotal => UnitPrice * Quantity;
-}
+public sealed record OrderLine(int ProductId, string ProductName, decimal UnitPrice, int Quantity);
 
 /// <summary>
 /// A customer placed an order. Carries everything the order saga needs (lines with prices, totals, address, payment
