@@ -132,6 +132,23 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Empty(await factory.ProcessorCallsAsync(orderId, move));
     }
 
+    [Theory]
+    [InlineData("void")]
+    [InlineData("refund")]
+    public async Task An_authorization_that_arrives_after_its_compensation_is_refused_and_reaches_no_card_network(string move)
+    {
+        var orderId = Guid.NewGuid();
+        var token = await factory.TokenizeAsync(TestCards.Visa);
+
+        var compensation = await MoveAsync(orderId, move);
+        var late = await _payments.AuthorizeAsync(orderId, new AuthorizePaymentRequest(token, 30m, "USD"), Cancellation);
+
+        Assert.Equal(HttpStatusCode.NotFound, compensation.StatusCode);
+        AssertRefused(late, HttpStatusCode.Conflict, "order-abandoned");
+        Assert.Empty(await factory.ProcessorCallsAsync(orderId, "authorize"));
+        Assert.Equal(HttpStatusCode.NotFound, (await _payments.GetPaymentAsync(orderId, Cancellation)).StatusCode);
+    }
+
     [Fact]
     public async Task An_order_without_a_payment_is_a_404()
     {

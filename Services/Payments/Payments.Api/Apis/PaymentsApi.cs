@@ -103,6 +103,12 @@ public static class PaymentsApi
                     refused.Reason,
                     ExplanationOf(refused.Reason),
                     paymentStatus: refused.Status);
+            case PaymentOutcome.OrderAbandoned:
+                return Refusal(
+                    StatusCodes.Status409Conflict,
+                    "The order's payment was already undone.",
+                    "order-abandoned",
+                    "A void or refund for this order arrived before its authorization; the order is being cancelled, so nothing is authorized.");
             case PaymentOutcome.UnknownToken:
                 return Refusal(
                     StatusCodes.Status422UnprocessableEntity,

@@ -147,6 +147,20 @@ public sealed class PaymentTransaction : IAsyncDisposable
             cancellationToken));
     }
 
+    /// <summary>Remembers that the order's payment was undone before it existed (first time only).</summary>
+    public Task RecordAbandonedAsync(PaymentOperation operation, DateTimeOffset recordedAt, CancellationToken cancellationToken) =>
+        _connection.ExecuteAsync(Command(
+            """
+            INSERT INTO abandoned_orders (order_id, operation, recorded_at) VALUES (@orderId, @operation, @recordedAt)
+            ON CONFLICT (order_id) DO NOTHING
+            """,
+            new { orderId = _orderId, operation = operation.Name(), recordedAt },
+            cancellationToken));
+
+    public Task<bool> IsAbandonedAsync(CancellationToken cancellationToken) =>
+        _connection.ExecuteScalarAsync<bool>(Command(
+            "SELECT EXISTS (SELECT 1 FROM abandoned_orders WHERE order_id = @orderId)", new { orderId = _orderId }, cancellationToken));
+
     public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()

@@ -16,6 +16,9 @@ public abstract record PaymentOutcome
 
     public sealed record NoPayment : PaymentOutcome;
 
+    /// <summary>The order's payment was voided or refunded before it was ever authorized: a late authorization is refused.</summary>
+    public sealed record OrderAbandoned : PaymentOutcome;
+
     public sealed record UnknownToken : PaymentOutcome;
 
     /// <summary>The card network failed or did not answer in time; nothing changed and a retry after <paramref name="RetryAfter"/> may succeed.</summary>

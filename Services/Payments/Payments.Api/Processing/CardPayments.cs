@@ -31,6 +31,11 @@ public sealed partial class CardPayments(
                 : new PaymentOutcome.Refused("authorization-differs", existing.Status);
         }
 
+        if (await transaction.IsAbandonedAsync(cancellationToken))
+        {
+            return new PaymentOutcome.OrderAbandoned();
+        }
+
         if (await transaction.FindCardAsync(request.Token, cancellationToken) is not { } card)
         {
             return new PaymentOutcome.UnknownToken();
@@ -95,6 +100,13 @@ public sealed partial class CardPayments(
 
         if (await transaction.FindPaymentAsync(cancellationToken) is not { } payment)
         {
+            if (operation is PaymentOperation.Void or PaymentOperation.Refund)
+            {
+                // A compensation that overtook its authorization: nothing to undo now, and nothing may be authorized later.
+                await transaction.RecordAbandonedAsync(operation, Now(), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return new PaymentOutcome.NoPayment();
         }
 
