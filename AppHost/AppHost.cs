@@ -6,13 +6,31 @@ var postgres = builder.AddPostgres("postgres")
     .WithDataVolume()
     .WithPgWeb();
 
-var catalogDb = postgres.AddDatabase("catalogdb");
+// The event bus: every service's outbox publishes to it and its consumer reads from it, through ConnectionStrings:eventbus
+// (an amqp:// URI). The data volume keeps durable queues, and messages not yet consumed, across AppHost restarts; the
+// management plugin adds RabbitMQ's own UI (exchanges, queues, dead letters) to the dashboard.
+var eventbus = builder.AddRabbitMQ("eventbus")
+    .WithDataVolume()
+    .WithManagementPlugin();
 
-// The catalog migrates its database at start-up, so it waits until the database accepts connections.
-// No external endpoint: the catalog is internal; only the BFFs will face the internet.
-builder.AddProject<Projects.Commerce_Catalog_Api>("catalog")
-    .WithReference(catalogDb)
-    .WaitFor(catalogDb)
-    .WithHttpHealthCheck("/health");
+AddService<Projects.Commerce_Catalog_Api>("catalog", database: "catalogdb");
+AddService<Projects.Commerce_Inventory_Api>("inventory", database: "inventorydb");
+AddService<Projects.Commerce_Payments_Api>("payments", database: "paymentsdb");
+AddService<Projects.Commerce_Shipping_Api>("shipping", database: "shippingdb");
 
 builder.Build().Run();
+
+// A service with its own database on the shared server, and the event bus.
+// It migrates its database and declares its exchange and queues at start-up, so it waits until both accept connections.
+// No external endpoint: the services are internal; only the BFFs will face the internet.
+IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database)
+    where TProject : IProjectMetadata, new()
+{
+    var serviceDb = postgres.AddDatabase(database);
+    return builder.AddProject<TProject>(name)
+        .WithReference(serviceDb)
+        .WithReference(eventbus)
+        .WaitFor(serviceDb)
+        .WaitFor(eventbus)
+        .WithHttpHealthCheck("/health");
+}
