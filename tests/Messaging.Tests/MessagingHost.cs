@@ -59,8 +59,6 @@ public sealed class MessagingHost : IAsyncDisposable
         await host.StartAsync(cancellationToken);
         if (consume)
         {
-            // The consumer declares and binds its queue once the broker answers; events published before that have
-            // nowhere to go. A service's queue outlives it in production; a test's is new, so wait for it.
             await BrokerQueues.WaitForConsumerAsync(broker, "probe", cancellationToken);
         }
 
