@@ -17,6 +17,7 @@ AddService<Projects.Commerce_Catalog_Api>("catalog", database: "catalogdb");
 AddService<Projects.Commerce_Inventory_Api>("inventory", database: "inventorydb");
 AddService<Projects.Commerce_Payments_Api>("payments", database: "paymentsdb");
 AddService<Projects.Commerce_Shipping_Api>("shipping", database: "shippingdb");
+AddService<Projects.Commerce_Notifications_Api>("notifications", database: "notificationsdb");
 
 builder.Build().Run();
 

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Commerce.Catalog.Api.Domain;
 
+using Commerce.Testing;
+
 namespace Commerce.Catalog.Tests.Apis;
 
 /// <summary>Every client mistake is a 400 ProblemDetails whose errors name the field, and changes nothing.</summary>
@@ -37,7 +39,7 @@ public sealed class ValidationTests(CatalogApiFactory factory) : IClassFixture<C
 
         var response = await client.GetAsync(url, Cancellation);
 
-        await AssertNamesFieldAsync(response, field);
+        await ProblemAssert.NamesFieldAsync(response, field, Cancellation);
     }
 
     public static TheoryData<string, string> BadPriceChanges => new()
@@ -58,7 +60,7 @@ public sealed class ValidationTests(CatalogApiFactory factory) : IClassFixture<C
 
         var response = await client.PutAsync($"/products/{productId}/price", new StringContent(body, Encoding.UTF8, "application/json"), Cancellation);
 
-        await AssertNamesFieldAsync(response, field);
+        await ProblemAssert.NamesFieldAsync(response, field, Cancellation);
         var product = await client.GetFromJsonAsync<JsonElement>($"/products/{productId}", Cancellation);
         Assert.Equal(DemoCatalog.Products[productId - 1].Price, product.GetProperty("price").GetDecimal());
     }
@@ -74,15 +76,4 @@ public sealed class ValidationTests(CatalogApiFactory factory) : IClassFixture<C
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private static async Task AssertNamesFieldAsync(HttpResponseMessage response, string field)
-    {
-        var body = await response.Content.ReadAsStringAsync(Cancellation);
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-
-        using var problem = JsonDocument.Parse(body);
-        Assert.Equal(400, problem.RootElement.GetProperty("status").GetInt32());
-        var errors = problem.RootElement.GetProperty("errors").EnumerateObject().Select(error => error.Name).ToList();
-        Assert.Contains(field, errors);
-    }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
+using Commerce.Testing;
+
 namespace Commerce.Inventory.Tests.Apis;
 
 /// <summary>Every client mistake is a 400 ProblemDetails whose errors name the field, and changes nothing.</summary>
@@ -37,7 +39,7 @@ public sealed class ValidationTests(InventoryApiFactory factory) : IClassFixture
 
         var response = await client.PutAsync($"/reservations/{orderId}", new StringContent(body, Encoding.UTF8, "application/json"), Cancellation);
 
-        await AssertNamesFieldAsync(response, field);
+        await ProblemAssert.NamesFieldAsync(response, field, Cancellation);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/reservations/{orderId}", Cancellation)).StatusCode);
         Assert.Equal(reservedBefore, await TotalReservedAsync());
     }
@@ -85,21 +87,10 @@ public sealed class ValidationTests(InventoryApiFactory factory) : IClassFixture
 
         var response = await client.GetAsync(url, Cancellation);
 
-        await AssertNamesFieldAsync(response, field);
+        await ProblemAssert.NamesFieldAsync(response, field, Cancellation);
     }
 
     private Task<int> TotalReservedAsync() =>
         factory.QuerySingleAsync<int>("SELECT sum(reserved)::int FROM stock", null, Cancellation);
 
-    private static async Task AssertNamesFieldAsync(HttpResponseMessage response, string field)
-    {
-        var body = await response.Content.ReadAsStringAsync(Cancellation);
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-
-        using var problem = JsonDocument.Parse(body);
-        Assert.Equal(400, problem.RootElement.GetProperty("status").GetInt32());
-        var errors = problem.RootElement.GetProperty("errors").EnumerateObject().Select(error => error.Name).ToList();
-        Assert.Contains(field, errors);
-    }
 }

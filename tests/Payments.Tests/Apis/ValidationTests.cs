@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
+using Commerce.Testing;
+
 namespace Commerce.Payments.Tests.Apis;
 
 /// <summary>Every client mistake is a 400 ProblemDetails whose errors name the field, and changes nothing.</summary>
@@ -39,7 +41,7 @@ public sealed class ValidationTests(PaymentsApiFactory factory) : IClassFixture<
 
         var response = await client.PostAsync("/payment-tokens", Json(body), Cancellation);
 
-        await AssertNamesFieldAsync(response, field);
+        await ProblemAssert.NamesFieldAsync(response, field, Cancellation);
     }
 
     [Fact]
@@ -52,7 +54,7 @@ public sealed class ValidationTests(PaymentsApiFactory factory) : IClassFixture<
 
         var response = await client.PostAsync("/payment-tokens", Json(Card(month: $"{month}", year: $"{year}")), Cancellation);
 
-        await AssertNamesFieldAsync(response, field);
+        await ProblemAssert.NamesFieldAsync(response, field, Cancellation);
     }
 
     [Fact]
@@ -92,7 +94,7 @@ public sealed class ValidationTests(PaymentsApiFactory factory) : IClassFixture<
 
         var response = await client.PutAsync($"/payments/{orderId}", Json(body), Cancellation);
 
-        await AssertNamesFieldAsync(response, field);
+        await ProblemAssert.NamesFieldAsync(response, field, Cancellation);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/payments/{orderId}", Cancellation)).StatusCode);
         Assert.Empty(await factory.ProcessorCallsAsync(orderId, "authorize"));
     }
@@ -117,7 +119,7 @@ public sealed class ValidationTests(PaymentsApiFactory factory) : IClassFixture<
 
         var response = await client.SendAsync(request, Cancellation);
 
-        await AssertNamesFieldAsync(response, "orderId");
+        await ProblemAssert.NamesFieldAsync(response, "orderId", Cancellation);
     }
 
     [Fact]
@@ -139,12 +141,4 @@ public sealed class ValidationTests(PaymentsApiFactory factory) : IClassFixture<
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
-    private static async Task AssertNamesFieldAsync(HttpResponseMessage response, string field)
-    {
-        var body = await response.Content.ReadAsStringAsync(Cancellation);
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
-        Assert.True(errors.TryGetProperty(field, out _), $"No error for {field}: {body}");
-    }
 }

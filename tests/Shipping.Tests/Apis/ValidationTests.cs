@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using Commerce.Testing;
+
 namespace Commerce.Shipping.Tests.Apis;
 
 /// <summary>Every client mistake is a 400 ProblemDetails whose errors name the field, for quotes and creates alike, and writes nothing.</summary>
@@ -82,7 +84,7 @@ public sealed class ValidationTests(ShippingApiFactory factory) : IClassFixture<
             ? await client.PostAsync("/quotes", content, Cancellation)
             : await client.PutAsync($"/shipments/{orderId}", content, Cancellation);
 
-        await AssertNamesFieldAsync(response, field);
+        await ProblemAssert.NamesFieldAsync(response, field, Cancellation);
         Assert.Equal((0, 0, 0), await factory.CountRowsAsync(orderId, Cancellation));
     }
 
@@ -134,7 +136,7 @@ public sealed class ValidationTests(ShippingApiFactory factory) : IClassFixture<
 
         var response = await client.SendAsync(request, Cancellation);
 
-        await AssertNamesFieldAsync(response, "orderId");
+        await ProblemAssert.NamesFieldAsync(response, "orderId", Cancellation);
     }
 
     [Theory]
@@ -150,12 +152,6 @@ public sealed class ValidationTests(ShippingApiFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    private static async Task AssertNamesFieldAsync(HttpResponseMessage response, string field)
-    {
-        var errors = await ErrorsAsync(response);
-        Assert.Contains(field, errors);
     }
 
     private static async Task<IReadOnlyList<string>> ErrorsAsync(HttpResponseMessage response)
