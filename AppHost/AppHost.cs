@@ -13,11 +13,16 @@ var eventbus = builder.AddRabbitMQ("eventbus")
     .WithDataVolume()
     .WithManagementPlugin();
 
-AddService<Projects.Commerce_Catalog_Api>("catalog", database: "catalogdb");
+var catalog = AddService<Projects.Commerce_Catalog_Api>("catalog", database: "catalogdb");
 AddService<Projects.Commerce_Inventory_Api>("inventory", database: "inventorydb");
 AddService<Projects.Commerce_Payments_Api>("payments", database: "paymentsdb");
 AddService<Projects.Commerce_Shipping_Api>("shipping", database: "shippingdb");
 AddService<Projects.Commerce_Notifications_Api>("notifications", database: "notificationsdb");
+
+// Ordering prices every order from Catalog at placement (https+http://catalog through service discovery).
+AddService<Projects.Commerce_Ordering_Api>("ordering", database: "orderingdb")
+    .WithReference(catalog)
+    .WaitFor(catalog);
 
 builder.Build().Run();
 

@@ -7,7 +7,7 @@ namespace Commerce.AppHost.Tests;
 
 public sealed class ServiceResourceTests
 {
-    private static readonly string[] Services = ["catalog", "inventory", "payments", "shipping", "notifications"];
+    private static readonly string[] Services = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering"];
 
     [Fact]
     public async Task Every_service_becomes_healthy_and_answers_health()

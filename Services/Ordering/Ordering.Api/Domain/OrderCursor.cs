@@ -1,0 +1,36 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace Commerce.Ordering.Api.Domain;
+
+/// <summary>
+/// Where a page of a customer's orders (newest first) ends: the last order's placement time and id, which together
+/// order the orders totally. Opaque to clients (base64url).
+/// </summary>
+public sealed record OrderCursor(DateTimeOffset PlacedAt, Guid OrderId)
+{
+    public string Encode() =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{PlacedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{OrderId:N}"));
+
+    public static bool TryDecode(string? text, out OrderCursor? cursor)
+    {
+        cursor = null;
+        if (string.IsNullOrEmpty(text) || !Base64Url.IsValid(text))
+        {
+            return false;
+        }
+
+        var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)).Split(':');
+        if (parts is [var ticks, var id] &&
+            long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var utcTicks) &&
+            utcTicks is >= 0 and <= 3155378975999999999 &&
+            Guid.TryParseExact(id, "N", out var orderId))
+        {
+            cursor = new OrderCursor(new DateTimeOffset(utcTicks, TimeSpan.Zero), orderId);
+            return true;
+        }
+
+        return false;
+    }
+}
