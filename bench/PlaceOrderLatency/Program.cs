@@ -49,36 +49,58 @@ var request = new PlaceOrderRequest(
     new OrderAddress("Ada Lovelace", "12 Analytical Row", null, "London", "SW1A 1AA", "GB"),
     "tok_0123456789abcdef0123456789abcdef");
 
-async Task<TimeSpan> PlaceOnceAsync()
+Uri? lastLocation = null;
+
+async Task<TimeSpan> TimeAsync(HttpRequestMessage message, HttpStatusCode expected)
 {
-    using var message = new HttpRequestMessage(HttpMethod.Post, "/orders") { Content = JsonContent.Create(request) };
     message.Headers.Add("X-Customer-Id", customer);
-    message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
     var clock = Stopwatch.StartNew();
     using var response = await http.SendAsync(message);
     await response.Content.LoadIntoBufferAsync();
     var elapsed = clock.Elapsed;
-    if (response.StatusCode != HttpStatusCode.Created)
+    if (response.StatusCode != expected)
     {
-        throw new InvalidOperationException($"Expected 201, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        throw new InvalidOperationException($"Expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
+    lastLocation = response.Headers.Location;
     return elapsed;
 }
 
-for (var i = 0; i < warmUp; i++)
+Task<TimeSpan> PlaceOnceAsync()
 {
-    await PlaceOnceAsync();
+    var message = new HttpRequestMessage(HttpMethod.Post, "/orders") { Content = JsonContent.Create(request) };
+    message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+    return TimeAsync(message, HttpStatusCode.Created);
 }
 
-var milliseconds = new List<double>(samples);
-for (var i = 0; i < samples; i++)
+// The baseline: reading back one order from the same service (one HTTP round trip and one query), in the same run.
+Task<TimeSpan> ReadOnceAsync(Uri order) => TimeAsync(new HttpRequestMessage(HttpMethod.Get, order), HttpStatusCode.OK);
+
+async Task<List<double>> MeasureAsync(Func<Task<TimeSpan>> once)
 {
-    milliseconds.Add((await PlaceOnceAsync()).TotalMilliseconds);
+    for (var i = 0; i < warmUp; i++)
+    {
+        await once();
+    }
+
+    var milliseconds = new List<double>(samples);
+    for (var i = 0; i < samples; i++)
+    {
+        milliseconds.Add((await once()).TotalMilliseconds);
+    }
+
+    milliseconds.Sort();
+    return milliseconds;
 }
 
-milliseconds.Sort();
+var placed = await MeasureAsync(PlaceOnceAsync);
+var placedOrder = lastLocation ?? throw new InvalidOperationException("A placement answered no Location.");
+var read = await MeasureAsync(() => ReadOnceAsync(placedOrder));
+
 static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 
-Console.WriteLine($"samples: {samples} (after {warmUp} warm-up), sequential, 3 lines per order, Catalog over HTTP");
-Console.WriteLine($"place order  HTTP in -> 201 out: median {Percentile(milliseconds, 0.5):F2} ms, p90 {Percentile(milliseconds, 0.9):F2} ms, p99 {Percentile(milliseconds, 0.99):F2} ms, max {milliseconds[^1]:F2} ms");
+Console.WriteLine($"samples: {samples} each (after {warmUp} warm-up), sequential, 3 lines per order, Catalog over HTTP");
+Console.WriteLine($"baseline     GET one order:            median {Percentile(read, 0.5):F2} ms, p90 {Percentile(read, 0.9):F2} ms, p99 {Percentile(read, 0.99):F2} ms");
+Console.WriteLine($"place order  HTTP in -> 201 out:       median {Percentile(placed, 0.5):F2} ms, p90 {Percentile(placed, 0.9):F2} ms, p99 {Percentile(placed, 0.99):F2} ms, max {placed[^1]:F2} ms");
+Console.WriteLine($"ratio        place / read (median):    {Percentile(placed, 0.5) / Percentile(read, 0.5):F2}");
