@@ -1,0 +1,84 @@
+using System.Linq.Expressions;
+using Temporalio.Client;
+using Temporalio.Exceptions;
+using Temporalio.Worker;
+using Temporalio.Workflows;
+
+namespace Commerce.Testing.Temporal.Tests;
+
+/// <summary>Workers, runs and replays for the tests: each test gets its own task queue and workflow ids.</summary>
+internal static class TestWorkers
+{
+    private static readonly Type[] Workflows =
+    [
+        typeof(GreetingWorkflow), typeof(TimerWorkflow), typeof(ApprovalWorkflow), typeof(SlowActivityWorkflow),
+        typeof(CancelActivityWorkflow), typeof(CountdownWorkflow), typeof(PatchedWorkflow), typeof(ChildStartingWorkflow),
+    ];
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public static string NewTaskQueue() => $"tq-{Guid.NewGuid():N}";
+
+    public static string NewWorkflowId() => $"wf-{Guid.NewGuid():N}";
+
+    public static TemporalWorker NewWorker(TemporalClient client, string taskQueue, TestActivities activities)
+    {
+        var options = new TemporalWorkerOptions(taskQueue).AddAllActivities(activities);
+        foreach (var workflow in Workflows)
+        {
+            options.Workflows.Add(WorkflowDefinition.Create(workflow));
+        }
+        return new TemporalWorker(client, options);
+    }
+
+    /// <summary>Starts the workflow on a fresh task queue with its own worker and waits for its result.</summary>
+    public static async Task<(TResult Result, WorkflowHandle Handle)> RunAsync<TWorkflow, TResult>(
+        TemporalClient client, TestActivities activities, Expression<Func<TWorkflow, Task<TResult>>> run)
+    {
+        var taskQueue = NewTaskQueue();
+        using var worker = NewWorker(client, taskQueue, activities);
+        return await worker.ExecuteAsync(async () =>
+        {
+            var handle = await client.StartWorkflowAsync(run, new(NewWorkflowId(), taskQueue));
+            return (await handle.GetResultAsync(), (WorkflowHandle)handle);
+        }, Cancellation);
+    }
+
+    /// <summary>As <see cref="RunAsync{TWorkflow, TResult}"/>, for a workflow that must fail.</summary>
+    public static async Task<(WorkflowFailedException Failure, WorkflowHandle Handle)> RunToFailureAsync<TWorkflow, TResult>(
+        TemporalClient client, TestActivities activities, Expression<Func<TWorkflow, Task<TResult>>> run)
+    {
+        var taskQueue = NewTaskQueue();
+        using var worker = NewWorker(client, taskQueue, activities);
+        return await worker.ExecuteAsync(async () =>
+        {
+            var handle = await client.StartWorkflowAsync(run, new(NewWorkflowId(), taskQueue));
+            var failure = await Assert.ThrowsAsync<WorkflowFailedException>(() => handle.GetResultAsync());
+            return (failure, (WorkflowHandle)handle);
+        }, Cancellation);
+    }
+
+    /// <summary>The worker must accept the history as its own on replay: the server wrote nothing it would reject.</summary>
+    public static async Task AssertReplaysAsync(WorkflowHandle handle)
+    {
+        var history = await handle.FetchHistoryAsync();
+        var options = new WorkflowReplayerOptions();
+        foreach (var workflow in Workflows)
+        {
+            options.Workflows.Add(WorkflowDefinition.Create(workflow));
+        }
+        var replay = await new WorkflowReplayer(options).ReplayWorkflowAsync(history, throwOnReplayFailure: false);
+        Assert.Null(replay.ReplayFailure);
+    }
+
+    /// <summary>Waits until the workflow's history holds an event that <paramref name="match"/> accepts.</summary>
+    public static async Task WaitForEventAsync(WorkflowHandle handle, Func<Temporalio.Api.History.V1.HistoryEvent, bool> match)
+    {
+        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!(await handle.FetchHistoryAsync()).Events.Any(match))
+        {
+            Assert.True(DateTime.UtcNow < giveUp, "the awaited history event never came");
+            await Task.Delay(50, Cancellation);
+        }
+    }
+}

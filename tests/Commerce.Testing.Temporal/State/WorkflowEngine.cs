@@ -1,0 +1,464 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Commerce.Testing.Temporal.Matching;
+using Commerce.Testing.Temporal.Rpc;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+using Temporalio.Api.Enums.V1;
+using Temporalio.Api.History.V1;
+using Temporalio.Api.WorkflowService.V1;
+
+namespace Commerce.Testing.Temporal.State;
+
+/// <summary>
+/// The server's state and its rules, behind the gRPC surface: namespaces, runs, task queues and timers. One lock guards
+/// all state: calls are short, and a single lock makes every transition atomic without lock-ordering puzzles. Waiting
+/// (long polls, queries) happens outside it.
+/// </summary>
+internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<WorkflowEngine> logger) : IDisposable
+{
+    private readonly ILogger _logger = logger;
+    private readonly Lock _gate = new();
+    private readonly TaskQueues<WorkflowQueueItem> _workflowQueues = new();
+    private readonly TaskQueues<ActivityTaskItem> _activityQueues = new();
+    private readonly ConcurrentDictionary<string, QueryTaskItem> _queriesInFlight = new();
+    private readonly ConcurrentDictionary<ITimer, byte> _timers = new();
+    private bool _disposed;
+
+    public TimeProvider Time { get; } = options.TimeProvider;
+
+    public NamespaceStore Namespaces { get; } = new(options.Namespaces, options.SearchAttributes);
+
+    /// <summary>Runs <paramref name="action"/> under the lock after <paramref name="due"/> of server time.</summary>
+    public IDisposable After(TimeSpan due, Action action)
+    {
+        // The action is in place before the timer exists: a due time of zero may fire at once.
+        var scheduled = new ScheduledAction(this) { Action = action };
+        var timer = Time.CreateTimer(static state => ((ScheduledAction)state!).Fire(), scheduled,
+            due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        _timers.TryAdd(timer, 0);
+        scheduled.Timer = timer;
+        if (scheduled.Action is null)
+        {
+            scheduled.Dispose();
+        }
+        return scheduled;
+    }
+
+    public void AddWorkflowTask(WorkflowRun run, WorkflowQueueItem item) =>
+        _workflowQueues[new TaskQueueKey(run.Namespace, run.TaskQueue)].Add(item);
+
+    public void AddActivityTask(string @namespace, string taskQueue, ActivityTaskItem item) =>
+        _activityQueues[new TaskQueueKey(@namespace, taskQueue)].Add(item);
+
+    public StartWorkflowExecutionResponse StartWorkflow(StartWorkflowExecutionRequest request)
+    {
+        if (string.IsNullOrEmpty(request.WorkflowId) || string.IsNullOrEmpty(request.WorkflowType?.Name)
+            || string.IsNullOrEmpty(request.TaskQueue?.Name))
+        {
+            throw RpcErrors.InvalidArgument("A workflow start needs a workflow id, a workflow type and a task queue.");
+        }
+        lock (_gate)
+        {
+            return StartLocked(request, signal: null);
+        }
+    }
+
+    private StartWorkflowExecutionResponse StartLocked(StartWorkflowExecutionRequest request, SignalWorkflowExecutionRequest? signal)
+    {
+        var ns = Namespaces.Get(request.Namespace);
+        if (ns.Latest(request.WorkflowId) is { } latest)
+        {
+            if (!string.IsNullOrEmpty(request.RequestId) && latest.StartRequestId == request.RequestId)
+            {
+                // The same start sent again (a client retry): answer as the first time.
+                return new() { RunId = latest.RunId, Started = true };
+            }
+            if (StartPolicy.Decide(request, latest) is { } existing)
+            {
+                return existing;
+            }
+        }
+        var run = new WorkflowRun(this, request, Guid.NewGuid().ToString());
+        ns.Add(run);
+        run.Begin(signal);
+        return new() { RunId = run.RunId, Started = true };
+    }
+
+    /// <summary>Signals the running workflow, or starts it (under the usual id policies) with the signal as its first event.</summary>
+    public SignalWithStartWorkflowExecutionResponse SignalWithStart(SignalWithStartWorkflowExecutionRequest request)
+    {
+        var start = new StartWorkflowExecutionRequest
+        {
+            Namespace = request.Namespace,
+            WorkflowId = request.WorkflowId,
+            WorkflowType = request.WorkflowType,
+            TaskQueue = request.TaskQueue,
+            Input = request.Input,
+            WorkflowExecutionTimeout = request.WorkflowExecutionTimeout,
+            WorkflowRunTimeout = request.WorkflowRunTimeout,
+            WorkflowTaskTimeout = request.WorkflowTaskTimeout,
+            Identity = request.Identity,
+            RequestId = request.RequestId,
+            WorkflowIdReusePolicy = request.WorkflowIdReusePolicy,
+            // Signal-with-start never fails on a running workflow: it signals it.
+            WorkflowIdConflictPolicy = WorkflowIdConflictPolicy.UseExisting,
+            RetryPolicy = request.RetryPolicy,
+            Memo = request.Memo,
+            SearchAttributes = request.SearchAttributes,
+            Header = request.Header,
+        };
+        var signal = new SignalWorkflowExecutionRequest
+        {
+            Namespace = request.Namespace,
+            SignalName = request.SignalName,
+            Input = request.SignalInput,
+            Identity = request.Identity,
+            Header = request.Header,
+        };
+        lock (_gate)
+        {
+            if (Namespaces.Get(request.Namespace).Latest(request.WorkflowId) is { IsRunning: true } running)
+            {
+                running.Signal(signal);
+                return new() { RunId = running.RunId, Started = false };
+            }
+            var started = StartLocked(start, signal);
+            return new() { RunId = started.RunId, Started = started.Started };
+        }
+    }
+
+    public void RequestCancel(RequestCancelWorkflowExecutionRequest request)
+    {
+        lock (_gate)
+        {
+            RunningRun(request.Namespace, request.WorkflowExecution?.WorkflowId, request.WorkflowExecution?.RunId)
+                .RequestCancel(request);
+        }
+    }
+
+    public void Signal(SignalWorkflowExecutionRequest request)
+    {
+        lock (_gate)
+        {
+            RunningRun(request.Namespace, request.WorkflowExecution?.WorkflowId, request.WorkflowExecution?.RunId)
+                .Signal(request);
+        }
+    }
+
+    public void Terminate(TerminateWorkflowExecutionRequest request)
+    {
+        lock (_gate)
+        {
+            RunningRun(request.Namespace, request.WorkflowExecution?.WorkflowId, request.WorkflowExecution?.RunId)
+                .Terminate(request.Reason, request.Details, request.Identity);
+        }
+    }
+
+    public DescribeWorkflowExecutionResponse Describe(DescribeWorkflowExecutionRequest request)
+    {
+        lock (_gate)
+        {
+            var run = Namespaces.Get(request.Namespace).Find(request.Execution?.WorkflowId ?? "", request.Execution?.RunId);
+            return run.Describe();
+        }
+    }
+
+    public async Task<PollWorkflowTaskQueueResponse> PollWorkflowTaskAsync(
+        PollWorkflowTaskQueueRequest request, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Namespaces.Get(request.Namespace);
+        }
+        // A sticky queue never receives a task: each task carries the full history, so no worker needs its cache.
+        var queue = _workflowQueues[new TaskQueueKey(request.Namespace, request.TaskQueue?.Name ?? "")];
+        var deadline = DateTime.UtcNow + wait;
+        while (true)
+        {
+            var item = await queue.TakeAsync(deadline - DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+            if (item is null)
+            {
+                return new();
+            }
+            lock (_gate)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // The poller is gone; the task must not be lost with it.
+                    queue.Add(item);
+                    return new();
+                }
+                var response = item switch
+                {
+                    WorkflowTaskItem task => task.Run.StartWorkflowTask(task, request),
+                    QueryTaskItem query => StartQuery(query),
+                    _ => null,
+                };
+                if (response is not null)
+                {
+                    return response;
+                }
+            }
+        }
+    }
+
+    private PollWorkflowTaskQueueResponse? StartQuery(QueryTaskItem query)
+    {
+        if (query.Answer.Task.IsCompleted)
+        {
+            return null;
+        }
+        _queriesInFlight[query.QueryId] = query;
+        return query.Run.StartQueryTask(query);
+    }
+
+    public void CompleteWorkflowTask(RespondWorkflowTaskCompletedRequest request)
+    {
+        lock (_gate)
+        {
+            CurrentWorkflowTaskRun(request.TaskToken).CompleteWorkflowTask(request);
+        }
+    }
+
+    public void FailWorkflowTask(RespondWorkflowTaskFailedRequest request)
+    {
+        lock (_gate)
+        {
+            CurrentWorkflowTaskRun(request.TaskToken).FailWorkflowTask(request);
+        }
+    }
+
+    private WorkflowRun CurrentWorkflowTaskRun(ByteString taskToken)
+    {
+        var token = TaskToken.Decode(taskToken) ?? throw RpcErrors.InvalidArgument("Malformed task token.");
+        var run = Namespaces.Get(token.Namespace).Find(token.WorkflowId, token.RunId);
+        return run.IsCurrentWorkflowTask(token) ? run : throw RpcErrors.NotFound("Workflow task not found.");
+    }
+
+    public async Task<PollActivityTaskQueueResponse> PollActivityTaskAsync(
+        PollActivityTaskQueueRequest request, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Namespaces.Get(request.Namespace);
+        }
+        var queue = _activityQueues[new TaskQueueKey(request.Namespace, request.TaskQueue?.Name ?? "")];
+        var deadline = DateTime.UtcNow + wait;
+        while (true)
+        {
+            var item = await queue.TakeAsync(deadline - DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+            if (item is null)
+            {
+                return new();
+            }
+            lock (_gate)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    queue.Add(item);
+                    return new();
+                }
+                if (item.Run.StartActivityTask(item, request) is { } response)
+                {
+                    return response;
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="answer"/> on the activity attempt the token names, or refuses a stale token.</summary>
+    public T AnswerActivityTask<T>(ByteString taskToken, Func<WorkflowRun, PendingActivity, T> answer)
+    {
+        var token = TaskToken.Decode(taskToken) ?? throw RpcErrors.InvalidArgument("Malformed task token.");
+        lock (_gate)
+        {
+            var run = Namespaces.Get(token.Namespace).Find(token.WorkflowId, token.RunId);
+            var activity = run.CurrentActivityAttempt(token) ?? throw RpcErrors.NotFound("Activity task not found.");
+            return answer(run, activity);
+        }
+    }
+
+    public async Task<QueryWorkflowResponse> QueryAsync(
+        QueryWorkflowRequest request, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        QueryTaskItem query;
+        lock (_gate)
+        {
+            var run = Namespaces.Get(request.Namespace).Find(request.Execution?.WorkflowId ?? "", request.Execution?.RunId);
+            if (!run.IsRunning && request.QueryRejectCondition == QueryRejectCondition.NotOpen
+                || run.Status != WorkflowExecutionStatus.Completed && !run.IsRunning
+                    && request.QueryRejectCondition == QueryRejectCondition.NotCompletedCleanly)
+            {
+                return new() { QueryRejected = new() { Status = run.Status } };
+            }
+            query = new QueryTaskItem(run, Guid.NewGuid().ToString(), request.Query);
+            run.Query(query);
+        }
+        try
+        {
+            return await query.Answer.Task.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.DeadlineExceeded,
+                "No worker answered the query in time."));
+        }
+        finally
+        {
+            // A late answer then finds nothing to complete.
+            query.Answer.TrySetCanceled(CancellationToken.None);
+            _queriesInFlight.TryRemove(query.QueryId, out _);
+        }
+    }
+
+    public void AnswerQuery(RespondQueryTaskCompletedRequest request)
+    {
+        var token = TaskToken.Decode(request.TaskToken) ?? throw RpcErrors.InvalidArgument("Malformed task token.");
+        if (!_queriesInFlight.TryRemove(token.QueryId, out var query))
+        {
+            throw RpcErrors.NotFound("Query task not found.");
+        }
+        if (request.CompletedType == QueryResultType.Answered)
+        {
+            query.Answer.TrySetResult(new() { QueryResult = request.QueryResult });
+        }
+        else
+        {
+            // The SDK turns INVALID_ARGUMENT on a query into WorkflowQueryFailedException with this message.
+            query.Answer.TrySetException(RpcErrors.InvalidArgument(request.ErrorMessage));
+        }
+    }
+
+    public async Task<GetWorkflowExecutionHistoryResponse> GetHistoryAsync(
+        GetWorkflowExecutionHistoryRequest request, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var onlyCloseEvent = request.HistoryEventFilterType == HistoryEventFilterType.CloseEvent;
+        var from = HistoryPageToken.Decode(request.NextPageToken);
+        using var timeout = new CancellationTokenSource(wait);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                var run = Namespaces.Get(request.Namespace).Find(request.Execution?.WorkflowId ?? "", request.Execution?.RunId);
+                var events = run.History.Events;
+                if (onlyCloseEvent && !run.IsRunning)
+                {
+                    return Page([events[^1]], ByteString.Empty);
+                }
+                if (!onlyCloseEvent && events.Count >= from)
+                {
+                    var page = events.Skip((int)from - 1).ToList();
+                    // A waiting reader of a running workflow gets a token to wait for what comes next.
+                    var next = request.WaitNewEvent && run.IsRunning
+                        ? HistoryPageToken.Encode(events.Count + 1)
+                        : ByteString.Empty;
+                    return Page(page, next);
+                }
+                if (!request.WaitNewEvent)
+                {
+                    return Page([], ByteString.Empty);
+                }
+                changed = run.Changed;
+            }
+            try
+            {
+                await changed.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                // Nothing new in time: an empty page with a token asks the caller to wait again.
+                return Page([], request.NextPageToken.IsEmpty ? HistoryPageToken.Encode(from) : request.NextPageToken);
+            }
+        }
+    }
+
+    private static GetWorkflowExecutionHistoryResponse Page(IEnumerable<HistoryEvent> events, ByteString nextPageToken)
+    {
+        var response = new GetWorkflowExecutionHistoryResponse { History = new(), NextPageToken = nextPageToken };
+        response.History.Events.Add(events.Select(e => e.Clone()));
+        return response;
+    }
+
+    /// <summary>Answers a departing worker's polls on its sticky queue at once instead of at their timeout.</summary>
+    public void ShutdownWorker(ShutdownWorkerRequest request)
+    {
+        if (!string.IsNullOrEmpty(request.StickyTaskQueue))
+        {
+            _workflowQueues[new TaskQueueKey(request.Namespace, request.StickyTaskQueue)].ReleasePollers();
+        }
+    }
+
+    private WorkflowRun RunningRun(string @namespace, string? workflowId, string? runId)
+    {
+        var run = Namespaces.Get(@namespace).Find(workflowId ?? "", runId);
+        return run.IsRunning ? run : throw RpcErrors.NotFound("Workflow execution already completed.");
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+        }
+        foreach (var timer in _timers.Keys)
+        {
+            timer.Dispose();
+        }
+        _workflowQueues.ReleaseAllPollers();
+        _activityQueues.ReleaseAllPollers();
+    }
+
+    /// <summary>A timer callback that takes the lock, and is forgotten once it has run or been cancelled.</summary>
+    private sealed class ScheduledAction(WorkflowEngine engine) : IDisposable
+    {
+        public ITimer? Timer { get; set; }
+
+        public Action? Action { get; set; }
+
+        public void Fire()
+        {
+            lock (engine._gate)
+            {
+                if (engine._disposed || Action is not { } action)
+                {
+                    return;
+                }
+                Action = null;
+                try
+                {
+                    action();
+                }
+#pragma warning disable CA1031 // A timer callback that throws would take the whole test process down with it.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    engine._logger.LogError(e, "A timer of the Temporal test server failed.");
+                }
+            }
+            Dispose();
+        }
+
+        public void Dispose()
+        {
+            Action = null;
+            if (Timer is { } timer)
+            {
+                timer.Dispose();
+                engine._timers.TryRemove(timer, out _);
+            }
+        }
+    }
+
+    /// <summary>A history page token: the id of the first event the next page starts at.</summary>
+    private static class HistoryPageToken
+    {
+        public static ByteString Encode(long nextEventId) =>
+            ByteString.CopyFrom(Encoding.UTF8.GetBytes(nextEventId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        public static long Decode(ByteString token) =>
+            token.IsEmpty ? 1 : long.Parse(token.ToStringUtf8(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using Commerce.Testing.Temporal.Rpc;
+using Commerce.Testing.Temporal.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Commerce.Testing.Temporal;
+
+/// <summary>
+/// An in-process server speaking the part of Temporal's gRPC API that the .NET SDK uses, so the real client and worker
+/// run real workflows in tests without a Temporal binary. Everything is held in memory and lost when it stops.
+/// </summary>
+public sealed class TemporalTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TemporalTestServer(WebApplication app, string address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    /// <summary><c>host:port</c> to give <c>TemporalClient.ConnectAsync</c> as its target host.</summary>
+    public string Address { get; }
+
+    public static async Task<TemporalTestServer> StartAsync(
+        TemporalTestServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new TemporalTestServerOptions();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port,
+            listen => listen.Protocols = HttpProtocols.Http2));
+        // The server lives inside someone else's process (a test run): it must not take over Ctrl+C or SIGTERM.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<WorkflowEngine>();
+        builder.Services.AddGrpc(grpc =>
+        {
+            // Workflow histories and their payloads can be larger than gRPC's 4 MB default.
+            grpc.MaxReceiveMessageSize = 128 * 1024 * 1024;
+            grpc.MaxSendMessageSize = 128 * 1024 * 1024;
+        });
+
+        var app = builder.Build();
+        app.Use(UnimplementedRpcs.AnswerUnknownRpcs);
+        app.MapGrpcService<WorkflowServiceEndpoint>();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.Single();
+        return new TemporalTestServer(app, new Uri(bound).Authority);
+    }
+
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Open long polls are answered first, so stopping does not wait for them to time out.
+        _app.Services.GetRequiredService<WorkflowEngine>().Dispose();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
