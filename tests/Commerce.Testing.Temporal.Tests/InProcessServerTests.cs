@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using Temporalio.Api.Enums.V1;
+using Temporalio.Api.OperatorService.V1;
 using Temporalio.Api.WorkflowService.V1;
 using Temporalio.Client;
+using Temporalio.Common;
 using static Commerce.Testing.Temporal.Tests.TestWorkers;
 
 namespace Commerce.Testing.Temporal.Tests;
@@ -40,10 +42,56 @@ public sealed class InProcessServerTests
         var client = await TemporalClient.ConnectAsync(new(server.Address));
 
         var refused = await Assert.ThrowsAsync<Temporalio.Exceptions.RpcException>(() =>
-            client.WorkflowService.ListWorkflowExecutionsAsync(new ListWorkflowExecutionsRequest { Namespace = "default" }));
+            client.WorkflowService.ResetWorkflowExecutionAsync(new ResetWorkflowExecutionRequest { Namespace = "default" }));
 
         Assert.Equal(Temporalio.Exceptions.RpcException.StatusCode.Unimplemented, refused.Code);
-        Assert.Contains("ListWorkflowExecutions", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("ResetWorkflowExecution", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_operator_rpc_the_server_lacks_is_answered_unimplemented_naming_it()
+    {
+        await using var server = await TemporalTestServer.StartAsync(cancellationToken: Cancellation);
+        var client = await TemporalClient.ConnectAsync(new(server.Address));
+
+        var refused = await Assert.ThrowsAsync<Temporalio.Exceptions.RpcException>(() =>
+            client.Connection.OperatorService.ListClustersAsync(new ListClustersRequest()));
+
+        Assert.Equal(Temporalio.Exceptions.RpcException.StatusCode.Unimplemented, refused.Code);
+        Assert.Contains("ListClusters", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_search_attribute_from_the_server_options_is_listed_and_queryable_from_the_start()
+    {
+        await using var server = await TemporalTestServer.StartAsync(new()
+        {
+            SearchAttributes = new Dictionary<string, IndexedValueType> { ["OrderId"] = IndexedValueType.Keyword },
+        }, Cancellation);
+        var client = await TemporalClient.ConnectAsync(new(server.Address));
+        var taskQueue = NewTaskQueue();
+        var orderId = $"order-{Guid.NewGuid():N}";
+        using var worker = NewWorker(client, taskQueue, new TestActivities());
+
+        var listed = await client.Connection.OperatorService.ListSearchAttributesAsync(new() { Namespace = "default" });
+        var handle = await worker.ExecuteAsync(async () =>
+        {
+            var options = new WorkflowOptions(NewWorkflowId(), taskQueue)
+            {
+                TypedSearchAttributes = new SearchAttributeCollection.Builder()
+                    .Set(SearchAttributeKey.CreateKeyword("OrderId"), orderId).ToSearchAttributeCollection(),
+            };
+            var handle = await client.StartWorkflowAsync((ApprovalWorkflow wf) => wf.RunAsync(), options);
+            await handle.SignalAsync(wf => wf.ApproveAsync("Ken"));
+            await handle.GetResultAsync();
+            return handle;
+        }, Cancellation);
+
+        Assert.Equal(IndexedValueType.Keyword, listed.CustomAttributes["OrderId"]);
+        var found = await client.ListWorkflowsAsync($"OrderId = '{orderId}' AND ExecutionStatus = 'Completed'")
+            .ToListAsync(Cancellation);
+        Assert.Equal(handle.Id, Assert.Single(found).Id);
+        await AssertReplaysAsync(handle);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ internal static class TestWorkers
     [
         typeof(GreetingWorkflow), typeof(TimerWorkflow), typeof(ApprovalWorkflow), typeof(SlowActivityWorkflow),
         typeof(CancelActivityWorkflow), typeof(CountdownWorkflow), typeof(PatchedWorkflow), typeof(ChildStartingWorkflow),
+        typeof(TaggedWorkflow),
     ];
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;

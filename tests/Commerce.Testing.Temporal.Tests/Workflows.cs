@@ -183,3 +183,25 @@ public sealed class ChildStartingWorkflow
     public Task<string> RunAsync() =>
         Workflow.ExecuteChildWorkflowAsync((GreetingWorkflow wf) => wf.RunAsync("child"));
 }
+
+/// <summary>Tags itself with a keyword search attribute, then waits for a signal to finish.</summary>
+[Workflow]
+public sealed class TaggedWorkflow
+{
+    private bool _released;
+
+    [WorkflowRun]
+    public async Task<string> RunAsync(string attribute, string value)
+    {
+        Workflow.UpsertTypedSearchAttributes(SearchAttributeKey.CreateKeyword(attribute).ValueSet(value));
+        await Workflow.WaitConditionAsync(() => _released);
+        return value;
+    }
+
+    [WorkflowSignal]
+    public Task ReleaseAsync()
+    {
+        _released = true;
+        return Task.CompletedTask;
+    }
+}

@@ -51,6 +51,7 @@ public sealed class TemporalTestServer : IAsyncDisposable
         var app = builder.Build();
         app.Use(UnimplementedRpcs.AnswerUnknownRpcs);
         app.MapGrpcService<WorkflowServiceEndpoint>();
+        app.MapGrpcService<OperatorServiceEndpoint>();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

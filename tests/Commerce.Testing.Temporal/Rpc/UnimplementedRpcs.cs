@@ -12,7 +12,8 @@ internal static class UnimplementedRpcs
     {
         var isGrpc = context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
         var path = context.Request.Path.Value ?? "";
-        if (!isGrpc || WorkflowServiceEndpoint.ImplementedPaths.Contains(path))
+        if (!isGrpc || WorkflowServiceEndpoint.ImplementedPaths.Contains(path)
+            || OperatorServiceEndpoint.ImplementedPaths.Contains(path))
         {
             await next(context).ConfigureAwait(false);
             return;

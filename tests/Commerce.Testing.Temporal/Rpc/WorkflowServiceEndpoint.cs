@@ -53,6 +53,8 @@ internal class WorkflowServiceEndpoint(WorkflowEngine engine, TemporalTestServer
         Add<RespondActivityTaskFailedRequest, RespondActivityTaskFailedResponse>(binder, nameof(RespondActivityTaskFailed));
         Add<RespondActivityTaskCanceledRequest, RespondActivityTaskCanceledResponse>(binder, nameof(RespondActivityTaskCanceled));
         Add<ShutdownWorkerRequest, ShutdownWorkerResponse>(binder, nameof(ShutdownWorker));
+        Add<ListWorkflowExecutionsRequest, ListWorkflowExecutionsResponse>(binder, nameof(ListWorkflowExecutions));
+        Add<CountWorkflowExecutionsRequest, CountWorkflowExecutionsResponse>(binder, nameof(CountWorkflowExecutions));
         _ = service;
     }
 
@@ -215,6 +217,14 @@ internal class WorkflowServiceEndpoint(WorkflowEngine engine, TemporalTestServer
         engine.ShutdownWorker(request);
         return Task.FromResult(new ShutdownWorkerResponse());
     }
+
+    public virtual Task<ListWorkflowExecutionsResponse> ListWorkflowExecutions(
+        ListWorkflowExecutionsRequest request, ServerCallContext context) =>
+        Task.FromResult(engine.ListWorkflows(request));
+
+    public virtual Task<CountWorkflowExecutionsResponse> CountWorkflowExecutions(
+        CountWorkflowExecutionsRequest request, ServerCallContext context) =>
+        Task.FromResult(engine.CountWorkflows(request));
 
     /// <summary>How long a long poll may wait: the server's limit, or less so the answer beats the caller's deadline.</summary>
     private TimeSpan LongPollWait(ServerCallContext context)

@@ -27,6 +27,9 @@ internal sealed class WorkflowNamespace(string name, IReadOnlyDictionary<string,
         return run ?? throw RpcErrors.WorkflowNotFound(workflowId, runId ?? "");
     }
 
+    /// <summary>Every run of every workflow id, for visibility queries.</summary>
+    public IEnumerable<WorkflowRun> Runs => _runsByWorkflowId.Values.SelectMany(runs => runs);
+
     public void Add(WorkflowRun run)
     {
         if (!_runsByWorkflowId.TryGetValue(run.WorkflowId, out var runs))

@@ -2,10 +2,12 @@ using System.Collections.Concurrent;
 using System.Text;
 using Commerce.Testing.Temporal.Matching;
 using Commerce.Testing.Temporal.Rpc;
+using Commerce.Testing.Temporal.Visibility;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Api.History.V1;
+using Temporalio.Api.OperatorService.V1;
 using Temporalio.Api.WorkflowService.V1;
 
 namespace Commerce.Testing.Temporal.State;
@@ -67,6 +69,10 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
     private StartWorkflowExecutionResponse StartLocked(StartWorkflowExecutionRequest request, SignalWorkflowExecutionRequest? signal)
     {
         var ns = Namespaces.Get(request.Namespace);
+        if (SearchAttributeSchema.FirstUndefined(request.SearchAttributes, ns.SearchAttributes) is { } undefined)
+        {
+            throw RpcErrors.InvalidArgument(SearchAttributeSchema.NotDefinedMessage(undefined, ns.Name));
+        }
         if (ns.Latest(request.WorkflowId) is { } latest)
         {
             if (!string.IsNullOrEmpty(request.RequestId) && latest.StartRequestId == request.RequestId)
@@ -161,6 +167,95 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
         {
             var run = Namespaces.Get(request.Namespace).Find(request.Execution?.WorkflowId ?? "", request.Execution?.RunId);
             return run.Describe();
+        }
+    }
+
+    /// <summary>The runs the query selects, newest start first, a page at a time.</summary>
+    public ListWorkflowExecutionsResponse ListWorkflows(ListWorkflowExecutionsRequest request)
+    {
+        const int defaultPageSize = 1000;
+        var pageSize = request.PageSize > 0 ? request.PageSize : defaultPageSize;
+        var skip = request.NextPageToken.IsEmpty
+            ? 0
+            : int.Parse(request.NextPageToken.ToStringUtf8(), System.Globalization.CultureInfo.InvariantCulture);
+        lock (_gate)
+        {
+            var matching = Select(request.Namespace, request.Query)
+                .OrderByDescending(run => run.StartTime).ThenBy(run => run.RunId, StringComparer.Ordinal)
+                .Skip(skip).Take(pageSize + 1).ToList();
+            var response = new ListWorkflowExecutionsResponse();
+            response.Executions.Add(matching.Take(pageSize).Select(run => run.Describe().WorkflowExecutionInfo));
+            if (matching.Count > pageSize)
+            {
+                response.NextPageToken = ByteString.CopyFromUtf8(
+                    (skip + pageSize).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            return response;
+        }
+    }
+
+    public CountWorkflowExecutionsResponse CountWorkflows(CountWorkflowExecutionsRequest request)
+    {
+        lock (_gate)
+        {
+            return new() { Count = Select(request.Namespace, request.Query).LongCount() };
+        }
+    }
+
+    private IEnumerable<WorkflowRun> Select(string @namespace, string query)
+    {
+        var ns = Namespaces.Get(@namespace);
+        VisibilityQuery? parsed;
+        try
+        {
+            parsed = VisibilityQueryParser.Parse(query, ns.SearchAttributes);
+        }
+        catch (UnsupportedQueryException e)
+        {
+            throw RpcErrors.InvalidArgument($"Invalid query '{query}': {e.Message}");
+        }
+        return parsed is null ? ns.Runs : ns.Runs.Where(run => parsed.Matches(run.ToVisibilityRecord()));
+    }
+
+    /// <summary>Registers custom search attributes; registering one again with the same type changes nothing.</summary>
+    public void AddSearchAttributes(AddSearchAttributesRequest request)
+    {
+        lock (_gate)
+        {
+            var ns = Namespaces.Get(string.IsNullOrEmpty(request.Namespace) ? NamespaceStore.DefaultNamespace : request.Namespace);
+            foreach (var (name, type) in request.SearchAttributes)
+            {
+                if (SearchAttributeSchema.System.ContainsKey(name) || SearchAttributeSchema.Predefined.ContainsKey(name))
+                {
+                    throw RpcErrors.InvalidArgument($"Search attribute {name} is reserved by the system.");
+                }
+                if (type == IndexedValueType.Unspecified)
+                {
+                    throw RpcErrors.InvalidArgument($"Search attribute {name} needs a type.");
+                }
+                if (ns.SearchAttributes.TryGetValue(name, out var existing) && existing != type)
+                {
+                    throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.AlreadyExists,
+                        $"Search attribute {name} already exists as {existing}."));
+                }
+            }
+            foreach (var (name, type) in request.SearchAttributes)
+            {
+                ns.SearchAttributes[name] = type;
+            }
+        }
+    }
+
+    public ListSearchAttributesResponse ListSearchAttributes(ListSearchAttributesRequest request)
+    {
+        lock (_gate)
+        {
+            var ns = Namespaces.Get(string.IsNullOrEmpty(request.Namespace) ? NamespaceStore.DefaultNamespace : request.Namespace);
+            var response = new ListSearchAttributesResponse();
+            response.CustomAttributes.Add(ns.SearchAttributes);
+            response.SystemAttributes.Add(SearchAttributeSchema.System.ToDictionary());
+            response.SystemAttributes.Add(SearchAttributeSchema.Predefined.ToDictionary());
+            return response;
         }
     }
 

@@ -1,3 +1,4 @@
+using Commerce.Testing.Temporal.Visibility;
 using Google.Protobuf.WellKnownTypes;
 using Temporalio.Api.Command.V1;
 using Temporalio.Api.Enums.V1;
@@ -81,6 +82,14 @@ internal sealed partial class WorkflowRun
                         "New events arrived while the workflow task was in flight; the workflow must handle them before closing.");
                 }
             }
+            if (command.CommandType == CommandType.UpsertWorkflowSearchAttributes
+                && SearchAttributeSchema.FirstUndefined(command.UpsertWorkflowSearchAttributesCommandAttributes.SearchAttributes,
+                    _engine.Namespaces.Get(Namespace).SearchAttributes) is { } undefined)
+            {
+                // As the real server does: the workflow task fails, and the workflow retries it until the attribute exists.
+                return new Refusal(WorkflowTaskFailedCause.BadSearchAttributes,
+                    SearchAttributeSchema.NotDefinedMessage(undefined, Namespace));
+            }
             if (command.CommandType == CommandType.ScheduleActivityTask
                 && command.ScheduleActivityTaskCommandAttributes is { } activity
                 && !HasDuration(activity.ScheduleToCloseTimeout) && !HasDuration(activity.StartToCloseTimeout))
@@ -102,6 +111,21 @@ internal sealed partial class WorkflowRun
     private static bool IsClosing(CommandType type) => type is CommandType.CompleteWorkflowExecution
         or CommandType.FailWorkflowExecution or CommandType.CancelWorkflowExecution
         or CommandType.ContinueAsNewWorkflowExecution;
+
+    private void UpsertSearchAttributes(Temporalio.Api.Common.V1.SearchAttributes? upserted)
+    {
+        foreach (var (name, value) in upserted?.IndexedFields ?? [])
+        {
+            if (SearchAttributeSchema.IsUnset(value))
+            {
+                _searchAttributes.IndexedFields.Remove(name);
+            }
+            else
+            {
+                _searchAttributes.IndexedFields[name] = value;
+            }
+        }
+    }
 
     private static bool HasDuration(Duration? duration) => duration is not null && duration.ToTimeSpan() > TimeSpan.Zero;
 
@@ -134,6 +158,7 @@ internal sealed partial class WorkflowRun
                 break;
             case CommandType.UpsertWorkflowSearchAttributes:
                 var upsert = command.UpsertWorkflowSearchAttributesCommandAttributes;
+                UpsertSearchAttributes(upsert.SearchAttributes);
                 History.Append(EventType.UpsertWorkflowSearchAttributes, e => e.UpsertWorkflowSearchAttributesEventAttributes = new()
                 {
                     SearchAttributes = upsert.SearchAttributes,
@@ -190,7 +215,7 @@ internal sealed partial class WorkflowRun
         next.Input = attributes.Input;
         next.Header = attributes.Header ?? _start.Header;
         next.Memo = attributes.Memo ?? _start.Memo;
-        next.SearchAttributes = attributes.SearchAttributes ?? _start.SearchAttributes;
+        next.SearchAttributes = attributes.SearchAttributes ?? _searchAttributes.Clone();
         if (HasDuration(attributes.WorkflowRunTimeout))
         {
             next.WorkflowRunTimeout = attributes.WorkflowRunTimeout;

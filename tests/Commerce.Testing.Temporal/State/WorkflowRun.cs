@@ -1,3 +1,4 @@
+using Commerce.Testing.Temporal.Visibility;
 using Google.Protobuf.WellKnownTypes;
 using Temporalio.Api.Common.V1;
 using Temporalio.Api.Enums.V1;
@@ -22,6 +23,9 @@ internal sealed partial class WorkflowRun
     private readonly Dictionary<string, PendingTimer> _timers = [];
     private readonly List<QueryTaskItem> _heldQueries = [];
     private readonly WorkflowRun? _continuedFrom;
+
+    // The run's search attributes as they stand now: those it started with, changed by every upsert.
+    private readonly SearchAttributes _searchAttributes;
     private bool _cancelRequested;
 
     // Events that happened while a workflow task was in flight. The worker decided on a history without them, so they are
@@ -46,6 +50,7 @@ internal sealed partial class WorkflowRun
         _start = start;
         RunId = runId;
         _continuedFrom = continuedFrom;
+        _searchAttributes = start.SearchAttributes?.Clone() ?? new SearchAttributes();
         FirstExecutionRunId = continuedFrom?.FirstExecutionRunId ?? runId;
         History = new HistoryBuilder(engine.Time);
         StartTime = engine.Time.GetUtcNow();
@@ -351,9 +356,17 @@ internal sealed partial class WorkflowRun
             HistoryLength = History.LastEventId,
             TaskQueue = TaskQueue,
             Memo = _start.Memo,
-            SearchAttributes = _start.SearchAttributes,
+            SearchAttributes = _searchAttributes.Clone(),
         },
     };
+
+    /// <summary>What visibility queries see of this run.</summary>
+    public VisibilityRecord ToVisibilityRecord() => new(
+        WorkflowId,
+        WorkflowType.Name,
+        Status,
+        StartTime,
+        _searchAttributes.IndexedFields.ToDictionary(f => f.Key, f => SearchAttributeSchema.KeywordValues(f.Value)));
 
     /// <summary>Ends the run at once, whatever it is doing; its workers' later answers are refused.</summary>
     public void Terminate(string reason, Payloads? details, string identity)
