@@ -13,7 +13,8 @@ internal static class TestWorkers
     [
         typeof(GreetingWorkflow), typeof(TimerWorkflow), typeof(ApprovalWorkflow), typeof(SlowActivityWorkflow),
         typeof(CancelActivityWorkflow), typeof(CountdownWorkflow), typeof(PatchedWorkflow), typeof(ChildStartingWorkflow),
-        typeof(TaggedWorkflow),
+        typeof(TaggedWorkflow), typeof(ScheduleToCloseWorkflow), typeof(HeartbeatTimeoutWorkflow),
+        typeof(TimerCancelWorkflow), typeof(CollectingWorkflow),
     ];
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -22,9 +23,11 @@ internal static class TestWorkers
 
     public static string NewWorkflowId() => $"wf-{Guid.NewGuid():N}";
 
-    public static TemporalWorker NewWorker(TemporalClient client, string taskQueue, TestActivities activities)
+    public static TemporalWorker NewWorker(TemporalClient client, string taskQueue, TestActivities activities,
+        TimeoutActivities? timeoutActivities = null)
     {
-        var options = new TemporalWorkerOptions(taskQueue).AddAllActivities(activities);
+        var options = new TemporalWorkerOptions(taskQueue).AddAllActivities(activities)
+            .AddAllActivities(timeoutActivities ?? new TimeoutActivities());
         foreach (var workflow in Workflows)
         {
             options.Workflows.Add(WorkflowDefinition.Create(workflow));
