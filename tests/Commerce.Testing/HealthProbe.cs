@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using Xunit;
 
 namespace Commerce.Testing;
 
@@ -24,6 +26,24 @@ public static class HealthProbe
             }
 
             await Task.Delay(Interval, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Asserts <c>/health</c> answers 200 and its per-check report (written in Development) lists each of
+    /// <paramref name="checks"/> as Healthy: the service really checks those dependencies.
+    /// </summary>
+    public static async Task AssertReportsHealthyAsync(HttpClient client, IEnumerable<string> checks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        using var report = JsonDocument.Parse(body);
+        var reported = report.RootElement.GetProperty("checks");
+        foreach (var check in checks)
+        {
+            Assert.Equal("Healthy", reported.GetProperty(check).GetProperty("status").GetString());
         }
     }
 }

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Text.Json;
+using Commerce.Testing;
 using Microsoft.Extensions.Hosting;
 
 namespace Commerce.Notifications.Tests;
@@ -16,12 +15,6 @@ public sealed class HealthTests
         await service.InitializeAsync();
         using var client = service.CreateClient();
 
-        var response = await client.GetAsync("/health", Cancellation);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
-        var checks = report.RootElement.GetProperty("checks");
-        Assert.Equal("Healthy", checks.GetProperty("notificationsdb").GetProperty("status").GetString());
-        Assert.Equal("Healthy", checks.GetProperty("eventbus").GetProperty("status").GetString());
+        await HealthProbe.AssertReportsHealthyAsync(client, ["notificationsdb", "eventbus"], Cancellation);
     }
 }
