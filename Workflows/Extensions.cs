@@ -1,10 +1,14 @@
 using Commerce.Inventory.Contracts;
+using Commerce.Messaging;
 using Commerce.Ordering.Contracts;
 using Commerce.Payments.Contracts;
 using Commerce.Shipping.Contracts;
 using Commerce.Workflows.Activities;
+using Commerce.Workflows.Bridge;
 using Commerce.Workflows.Saga;
 using Commerce.Workflows.Temporal;
+using Commerce.Workflows.Tracing;
+using OpenTelemetry.Trace;
 using Refit;
 using Temporalio.Client;
 using Temporalio.Extensions.Hosting;
@@ -14,8 +18,20 @@ namespace Commerce.Workflows;
 public static class Extensions
 {
     public const string ServiceName = "workflows";
+    public const string DatabaseName = "workflowsdb";
 
-    /// <summary>The worker: the participants' clients, the activities and the saga on task queue <c>orders</c>.</summary>
+    /// <summary>
+    /// While Temporal is unreachable the bridge's messages go back to the queue rather than start sagas; this many
+    /// deliveries (the pause between them grows to 10 s) ride out an outage of about a quarter of an hour before a
+    /// message is dead-lettered. <c>Messaging:MaxDeliveries</c> overrides it.
+    /// </summary>
+    public const int BridgeMaxDeliveries = 100;
+
+    /// <summary>
+    /// The worker: the participants' clients, the activities and the saga on task queue <c>orders</c>; and the bridge
+    /// that starts a saga for each <see cref="OrderPlaced"/> and signals it on <see cref="OrderCancellationRequested"/>,
+    /// with its inbox in the service's own database.
+    /// </summary>
     public static IHostApplicationBuilder AddWorkflows(this IHostApplicationBuilder builder)
     {
         builder.AddParticipantClients();
@@ -27,7 +43,10 @@ public static class Extensions
         {
             Namespace = target.Namespace,
             LoggerFactory = services.GetRequiredService<ILoggerFactory>(),
+            // On the client, so the hosted worker built on it carries the trace into workflows and activities too.
+            Interceptors = [new TracingInterceptor()],
         }));
+        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(WorkflowsTelemetry.SourceName));
         builder.Services.AddSingleton<TemporalConnector>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TemporalConnector>());
         builder.Services.AddHealthChecks().AddCheck<TemporalHealthCheck>("temporal");
@@ -39,8 +58,24 @@ public static class Extensions
             .AddScopedActivities<ShippingActivities>()
             .AddScopedActivities<OrderingActivities>()
             .AddWorkflow<OrderSaga>();
-        StartWorkersOnceConnected(builder.Services, registeredBefore);
+        StartOnceConnected(builder.Services, registeredBefore);
+
+        builder.AddEventBridge();
         return builder;
+    }
+
+    /// <summary>The consumer of the events that start and cancel sagas; it starts consuming once Temporal is connected.</summary>
+    private static void AddEventBridge(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SagaStartOptions>().BindConfiguration("Workflows");
+        builder.AddNpgsqlDataSource(DatabaseName);
+        // Before AddMessaging binds the section, so configuration still has the last word.
+        builder.Services.Configure<MessagingOptions>(options => options.MaxDeliveries = BridgeMaxDeliveries);
+        var registeredBefore = builder.Services.Count;
+        builder.AddMessaging(ServiceName)
+            .AddHandler<OrderPlaced, OrderPlacedHandler>()
+            .AddHandler<OrderCancellationRequested, OrderCancellationRequestedHandler>();
+        StartOnceConnected(builder.Services, registeredBefore);
     }
 
     /// <summary>
@@ -74,8 +109,9 @@ public static class Extensions
 #pragma warning restore EXTEXP0001
 
     // AddHostedTemporalWorker's worker connects when it starts and stops the host if it cannot; wrapped, it waits for
-    // TemporalConnector instead, so the process stays up and /health says why it is not ready.
-    private static void StartWorkersOnceConnected(IServiceCollection services, int registeredBefore)
+    // TemporalConnector instead, so the process stays up and /health says why it is not ready. The bridge's consumer
+    // waits too, so no message is taken while there is no Temporal to hand it to.
+    private static void StartOnceConnected(IServiceCollection services, int registeredBefore)
     {
         for (var index = registeredBefore; index < services.Count; index++)
         {
@@ -85,7 +121,7 @@ public static class Extensions
                 continue;
             }
 
-            services[index] = ServiceDescriptor.Singleton<IHostedService>(provider => new WorkerAfterConnection(
+            services[index] = ServiceDescriptor.Singleton<IHostedService>(provider => new StartAfterConnection(
                 CreateHostedService(provider, descriptor), provider.GetRequiredService<TemporalConnector>()));
         }
     }

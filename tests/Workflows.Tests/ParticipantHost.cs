@@ -24,6 +24,9 @@ public sealed class ParticipantHost<TEntryPoint>(string name) : WebApplicationFa
 
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Start the host first.");
 
+    /// <summary>The service's virtual host: where its outbox publishes, and where a consumer of its events must listen.</summary>
+    public Uri VirtualHost => _virtualHost ?? throw new InvalidOperationException("Start the host first.");
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _connectionString = await (await PostgresServer.SharedAsync(cancellationToken)).CreateDatabaseAsync(name, cancellationToken);

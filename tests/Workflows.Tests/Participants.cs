@@ -102,6 +102,9 @@ public sealed class Participants : IAsyncLifetime
         return builder.Build();
     }
 
+    /// <summary>A handler that sends each request to the in-process participant its host names, for hosts built elsewhere.</summary>
+    public HttpMessageHandler CreateNetwork() => new ParticipantNetwork(this);
+
     public IInventoryApi InventoryClient() => RestService.For<IInventoryApi>(Inventory.CreateClient());
 
     public IPaymentsApi PaymentsClient() => RestService.For<IPaymentsApi>(Payments.CreateClient());
@@ -117,6 +120,15 @@ public sealed class Participants : IAsyncLifetime
         await using var connection = new NpgsqlConnection(Inventory.ConnectionString);
         await connection.ExecuteAsync("INSERT INTO stock (product_id, on_hand) VALUES (@productId, @onHand)", new { productId, onHand });
         return productId;
+    }
+
+    /// <summary>Adds <paramref name="units"/> to the stock of a product Catalog sells (orders placed in Ordering are for those).</summary>
+    public async Task AddStockAsync(int productId, int units)
+    {
+        await using var connection = new NpgsqlConnection(Inventory.ConnectionString);
+        await connection.ExecuteAsync(
+            "INSERT INTO stock (product_id, on_hand) VALUES (@productId, @units) ON CONFLICT (product_id) DO UPDATE SET on_hand = stock.on_hand + @units",
+            new { productId, units });
     }
 
     /// <summary>Tokenizes a card with an expiry two years ahead.</summary>
@@ -135,13 +147,16 @@ public sealed class Participants : IAsyncLifetime
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM processor_calls WHERE order_id = @orderId", new { orderId });
     }
 
-    /// <summary>Places an order of one unit of Catalog's product 1 and returns its id.</summary>
-    public async Task<Guid> PlaceOrderAsync(string customerId)
+    /// <summary>
+    /// Places an order of one unit of Catalog's product 1 and returns its id; paid with <paramref name="paymentToken"/>,
+    /// or a token Payments never issued when the test does not take the order as far as payment.
+    /// </summary>
+    public async Task<Guid> PlaceOrderAsync(string customerId, string? paymentToken = null)
     {
         var response = await OrderingClient().PlaceOrderAsync(
             customerId,
             Guid.NewGuid().ToString("N"),
-            new PlaceOrderRequest([new PlaceOrderLine(1, 1)], Addresses.OrderAddress, "tok_" + Guid.NewGuid().ToString("N")),
+            new PlaceOrderRequest([new PlaceOrderLine(1, 1)], Addresses.OrderAddress, paymentToken ?? "tok_" + Guid.NewGuid().ToString("N")),
             TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"placing answered {response.StatusCode}: {(response.Error as ApiException)?.Content}");
         return response.Content!.OrderId;

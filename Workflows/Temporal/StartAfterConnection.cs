@@ -3,11 +3,11 @@ using Microsoft.Extensions.Hosting;
 namespace Commerce.Workflows.Temporal;
 
 /// <summary>
-/// Starts the hosted Temporal worker only once <see cref="TemporalConnector"/> has connected: the worker itself
-/// would fail (and stop the host) on its first attempt, while this process should wait, answering <c>/alive</c>
-/// and reporting itself unhealthy on <c>/health</c>.
+/// Starts a hosted service (the Temporal worker, the bridge's consumer) only once <see cref="TemporalConnector"/> has
+/// connected: the worker itself would fail (and stop the host) on its first attempt, while this process should wait,
+/// answering <c>/alive</c> and reporting itself unhealthy on <c>/health</c>.
 /// </summary>
-internal sealed class WorkerAfterConnection(IHostedService worker, TemporalConnector connection) : BackgroundService
+internal sealed class StartAfterConnection(IHostedService worker, TemporalConnector connection) : BackgroundService
 {
     private bool _workerStarted;
 

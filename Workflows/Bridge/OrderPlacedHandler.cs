@@ -1,0 +1,44 @@
+using Commerce.Messaging.Consumer;
+using Commerce.Ordering.Contracts;
+using Commerce.Workflows.Saga;
+using Microsoft.Extensions.Options;
+using Temporalio.Api.Enums.V1;
+using Temporalio.Client;
+using Temporalio.Exceptions;
+
+namespace Commerce.Workflows.Bridge;
+
+/// <summary>
+/// Starts the order's saga. The workflow id is the order's (<c>order-{orderId}</c>) and a closed saga's id is never
+/// reused, so however often the event arrives — a redelivery, a republished duplicate, a message handled again after
+/// its inbox row was purged — there is one saga per order; "already started" is that saga, so the message is done.
+/// </summary>
+internal sealed partial class OrderPlacedHandler(
+    ITemporalClient temporal, IOptions<SagaStartOptions> options, ILogger<OrderPlacedHandler> logger) : IIntegrationEventHandler<OrderPlaced>
+{
+    public async Task HandleAsync(OrderPlaced integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        var input = OrderSagaInput.From(integrationEvent, options.Value.GracePeriod);
+        var workflowOptions = new WorkflowOptions(OrderSaga.WorkflowIdFor(input.OrderId), OrderSaga.TaskQueue)
+        {
+            IdReusePolicy = WorkflowIdReusePolicy.RejectDuplicate,
+            IdConflictPolicy = WorkflowIdConflictPolicy.Fail,
+            Rpc = new RpcOptions { CancellationToken = cancellationToken },
+        };
+        try
+        {
+            await temporal.StartWorkflowAsync((OrderSaga saga) => saga.RunAsync(input), workflowOptions);
+            LogStarted(workflowOptions.Id!, context.MessageId);
+        }
+        catch (WorkflowAlreadyStartedException)
+        {
+            LogAlreadyStarted(workflowOptions.Id!, context.MessageId);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Started saga {WorkflowId} for OrderPlaced {MessageId}")]
+    private partial void LogStarted(string workflowId, Guid messageId);
+
+    [LoggerMessage(LogLevel.Information, "Saga {WorkflowId} was already started; OrderPlaced {MessageId} is a duplicate")]
+    private partial void LogAlreadyStarted(string workflowId, Guid messageId);
+}
