@@ -71,8 +71,10 @@ public static class Extensions
         builder.AddNpgsqlDataSource(DatabaseName);
         // Before AddMessaging binds the section, so configuration still has the last word.
         builder.Services.Configure<MessagingOptions>(options => options.MaxDeliveries = BridgeMaxDeliveries);
+        var messaging = builder.AddMessaging(ServiceName);
+        // Only the consumer waits: the migrations (and the outbox's services after them) start as in any service.
         var registeredBefore = builder.Services.Count;
-        builder.AddMessaging(ServiceName)
+        messaging
             .AddHandler<OrderPlaced, OrderPlacedHandler>()
             .AddHandler<OrderCancellationRequested, OrderCancellationRequestedHandler>();
         StartOnceConnected(builder.Services, registeredBefore);

@@ -13,7 +13,7 @@ extern alias orderingapi;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using Commerce.Bench.PlaceOrderLatency;
+using Commerce.Bench;
 using Commerce.Ordering.Contracts;
 using Commerce.Testing;
 

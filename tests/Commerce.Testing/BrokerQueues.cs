@@ -21,9 +21,10 @@ public static class BrokerQueues
     /// A consumer declares and binds its queue once the broker answers; events published before that have nowhere to
     /// go. A service's queue outlives it in production; a test's is new, so a test waits for it.
     /// </summary>
-    public static async Task WaitForConsumerAsync(Uri broker, string queue, CancellationToken cancellationToken)
+    public static async Task WaitForConsumerAsync(Uri broker, string queue, CancellationToken cancellationToken, TimeSpan? patience = null)
     {
-        var deadline = DateTime.UtcNow + ConsumerPatience;
+        var within = patience ?? ConsumerPatience;
+        var deadline = DateTime.UtcNow + within;
         await using var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync(cancellationToken);
         while (true)
         {
@@ -36,14 +37,18 @@ public static class BrokerQueues
                     return;
                 }
             }
-            catch (OperationInterruptedException) when (DateTime.UtcNow < deadline)
+            catch (OperationInterruptedException exception)
             {
                 // Not declared yet.
+                if (DateTime.UtcNow >= deadline)
+                {
+                    throw new TimeoutException($"No consumer on {queue} within {within}: it was never declared.", exception);
+                }
             }
 
             if (DateTime.UtcNow >= deadline)
             {
-                throw new TimeoutException($"No consumer on {queue} within {ConsumerPatience}.");
+                throw new TimeoutException($"No consumer on {queue} within {within}.");
             }
 
             await Task.Delay(100, cancellationToken);

@@ -1,22 +1,16 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Temporalio.Extensions.Hosting;
 
 namespace Commerce.Workflows.Tests.Temporal;
 
-public sealed class WorkerRegistrationTests : IDisposable
+public sealed class WorkerRegistrationTests : IAsyncLifetime
 {
-    private readonly WebApplicationFactory<Program> _worker = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-    {
-        builder.UseEnvironment(Environments.Production);
-        builder.UseSetting("ConnectionStrings:temporal", "127.0.0.1:9");
-        builder.UseSetting("Logging:LogLevel:Default", nameof(LogLevel.Critical));
-    });
+    private WorkflowsServiceHost _worker = null!;
+
+    public async ValueTask InitializeAsync() => _worker = await WorkflowsServiceHost.StartAsync(Environments.Production);
 
     [Fact]
     public void The_worker_serves_the_saga_and_every_activity_it_calls_on_the_orders_task_queue()
@@ -38,14 +32,17 @@ public sealed class WorkerRegistrationTests : IDisposable
     }
 
     [Fact]
-    public void The_hosted_worker_waits_for_the_connection_instead_of_starting_on_its_own()
+    public void The_hosted_worker_and_the_bridge_consumer_wait_for_the_connection_and_the_outbox_does_not()
     {
         var hosted = _worker.Services.GetServices<IHostedService>().Select(service => service.GetType().Name).ToArray();
 
-        Assert.Contains("WorkerAfterConnection", hosted);
+        // One for the worker, one for the bridge's consumer.
+        Assert.Equal(2, hosted.Count(name => name == "StartAfterConnection"));
         Assert.Contains("TemporalConnector", hosted);
         Assert.DoesNotContain(nameof(TemporalWorkerService), hosted);
+        Assert.DoesNotContain("EventConsumer", hosted);
+        Assert.Contains("OutboxDispatcher", hosted);
     }
 
-    public void Dispose() => _worker.Dispose();
+    public async ValueTask DisposeAsync() => await _worker.DisposeAsync();
 }

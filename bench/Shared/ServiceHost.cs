@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
 
-namespace Commerce.Bench.PlaceOrderLatency;
+namespace Commerce.Bench;
 
 /// <summary>A service's real Program on Kestrel at a free loopback port, configured only through its settings.</summary>
 internal sealed class ServiceHost<TEntryPoint>(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TEntryPoint>
