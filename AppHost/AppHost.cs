@@ -1,3 +1,5 @@
+using Commerce.AppHost;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 // One PostgreSQL server, one database per service: each service still owns its data, and one container is cheap to run.
@@ -13,16 +15,34 @@ var eventbus = builder.AddRabbitMQ("eventbus")
     .WithDataVolume()
     .WithManagementPlugin();
 
+// The order saga's server: a Temporal dev server with its Web UI on the dashboard. The data volume keeps running sagas,
+// their histories and their timers across AppHost restarts.
+var temporal = builder.AddTemporalDevServer("temporal")
+    .WithDataVolume();
+
 var catalog = AddService<Projects.Commerce_Catalog_Api>("catalog", database: "catalogdb");
-AddService<Projects.Commerce_Inventory_Api>("inventory", database: "inventorydb");
-AddService<Projects.Commerce_Payments_Api>("payments", database: "paymentsdb");
-AddService<Projects.Commerce_Shipping_Api>("shipping", database: "shippingdb");
+var inventory = AddService<Projects.Commerce_Inventory_Api>("inventory", database: "inventorydb");
+var payments = AddService<Projects.Commerce_Payments_Api>("payments", database: "paymentsdb");
+var shipping = AddService<Projects.Commerce_Shipping_Api>("shipping", database: "shippingdb");
 AddService<Projects.Commerce_Notifications_Api>("notifications", database: "notificationsdb");
 
 // Ordering prices every order from Catalog at placement (https+http://catalog through service discovery).
-AddService<Projects.Commerce_Ordering_Api>("ordering", database: "orderingdb")
+var ordering = AddService<Projects.Commerce_Ordering_Api>("ordering", database: "orderingdb")
     .WithReference(catalog)
     .WaitFor(catalog);
+
+// The Temporal worker. Its database holds the inbox and outbox of the bridge that turns Ordering's events into saga
+// starts and signals. It finds its server through Temporal's own variables (TEMPORAL_ADDRESS is host:port, not a URL)
+// and the participants through service discovery. It waits for the server, not for the participants: an activity that
+// finds a participant not yet up is retried by Temporal like any other transient fault.
+AddService<Projects.Commerce_Workflows>("workflows", database: "workflowsdb")
+    .WithEnvironment("TEMPORAL_ADDRESS", temporal.Resource.Address)
+    .WithEnvironment("TEMPORAL_NAMESPACE", "default")
+    .WithReference(inventory)
+    .WithReference(payments)
+    .WithReference(shipping)
+    .WithReference(ordering)
+    .WaitFor(temporal);
 
 builder.Build().Run();
 

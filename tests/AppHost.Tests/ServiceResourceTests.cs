@@ -7,13 +7,14 @@ namespace Commerce.AppHost.Tests;
 
 public sealed class ServiceResourceTests
 {
-    private static readonly string[] Services = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering"];
+    // The worker's /health includes its Temporal connection: healthy means it reached the server in its container.
+    private static readonly string[] Services = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering", "workflows"];
 
     [Fact]
     public async Task Every_service_becomes_healthy_and_answers_health()
     {
-        // One AppHost for all four services: starting it per service would pull and boot PostgreSQL and RabbitMQ four times.
-        // Generous: a cold machine first pulls both images; a warm start takes seconds.
+        // One AppHost for every service: starting one per service would boot PostgreSQL, RabbitMQ and Temporal each time.
+        // Generous: a cold machine first pulls the three images; a warm start takes seconds.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(5));
         var cancellationToken = timeout.Token;

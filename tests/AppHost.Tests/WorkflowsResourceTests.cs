@@ -1,0 +1,91 @@
+using System.Runtime.ExceptionServices;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace Commerce.AppHost.Tests;
+
+/// <summary>
+/// The Temporal server and the worker as the AppHost models them. Nothing is started: these need the Aspire packages,
+/// not a container runtime.
+/// </summary>
+public sealed class WorkflowsResourceTests
+{
+    private static readonly string[] Participants = ["inventory", "payments", "shipping", "ordering"];
+
+    // The keys OrderSaga upserts; Keyword, so an operator finds a saga by its exact order id, customer or status.
+    private static readonly string[] SagaSearchAttributes = ["OrderId=Keyword", "CustomerId=Keyword", "OrderStatus=Keyword"];
+
+    [Fact]
+    public async Task Temporal_serves_grpc_and_its_ui_and_registers_the_saga_search_attributes_on_a_kept_database()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Commerce_AppHost>(cancellationToken);
+        await using var app = await appHost.BuildAsync(cancellationToken);
+        var temporal = Assert.Single(appHost.Resources.OfType<TemporalServerResource>(), resource => resource.Name == "temporal");
+
+        var endpoints = temporal.Annotations.OfType<EndpointAnnotation>().ToDictionary(endpoint => endpoint.Name);
+        Assert.Equal(7233, endpoints[TemporalServerResource.GrpcEndpointName].TargetPort);
+        Assert.Equal("http2", endpoints[TemporalServerResource.GrpcEndpointName].Transport);
+        Assert.Equal(8233, endpoints[TemporalServerResource.UiEndpointName].TargetPort);
+        Assert.Equal("http", endpoints[TemporalServerResource.UiEndpointName].UriScheme);
+
+        var arguments = (await ResolveAsync(temporal, app.Services, cancellationToken)).Arguments
+            .Select(argument => argument.Value).ToList();
+        Assert.Equal(SagaSearchAttributes, ValuesOf("--search-attribute", arguments));
+
+        // Sagas outlive an AppHost restart only if the database file is on the volume.
+        var database = Assert.Single(ValuesOf("--db-filename", arguments));
+        Assert.Contains(
+            temporal.Annotations.OfType<ContainerMountAnnotation>(),
+            mount => mount.Type == ContainerMountType.Volume && database.StartsWith(mount.Target + "/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_worker_is_given_the_temporal_address_its_database_the_bus_and_the_participants()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Commerce_AppHost>(cancellationToken);
+        await using var app = await appHost.BuildAsync(cancellationToken);
+        var workflows = Assert.Single(appHost.Resources.OfType<ProjectResource>(), resource => resource.Name == "workflows");
+
+        var environment = (await ResolveAsync(workflows, app.Services, cancellationToken)).EnvironmentVariables
+            .ToDictionary(variable => variable.Key, variable => variable.Value);
+
+        // host:port of the gRPC endpoint, no scheme: the form the Temporal SDK takes.
+        Assert.Equal("{temporal.bindings.grpc.host}:{temporal.bindings.grpc.port}", environment["TEMPORAL_ADDRESS"]);
+        Assert.Equal("default", environment["TEMPORAL_NAMESPACE"]);
+        Assert.Equal("{workflowsdb.connectionString}", environment["ConnectionStrings__workflowsdb"]);
+        Assert.Equal("{eventbus.connectionString}", environment["ConnectionStrings__eventbus"]);
+        Assert.All(Participants, participant =>
+            Assert.Contains(environment.Keys, key => key.StartsWith($"services__{participant}__", StringComparison.Ordinal)));
+
+        var awaited = workflows.Annotations.OfType<WaitAnnotation>().Select(wait => wait.Resource.Name).ToHashSet();
+        Assert.Superset(new HashSet<string> { "temporal", "workflowsdb", "eventbus" }, awaited);
+    }
+
+    // Publish: every reference resolves to its deployment expression ({temporal.bindings.grpc.host}, …) instead of
+    // waiting for the port of a container that was never started.
+    private static async Task<IExecutionConfigurationResult> ResolveAsync(
+        IResource resource, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var publish = new DistributedApplicationExecutionContext(
+            new DistributedApplicationExecutionContextOptions(DistributedApplicationOperation.Publish) { Services = services });
+        var configuration = await ExecutionConfigurationBuilder.Create(resource)
+            .WithArgumentsConfig()
+            .WithEnvironmentVariablesConfig()
+            .BuildAsync(publish, NullLogger.Instance, cancellationToken);
+        if (configuration.Exception is not null)
+        {
+            ExceptionDispatchInfo.Throw(configuration.Exception);
+        }
+
+        return configuration;
+    }
+
+    private static List<string> ValuesOf(string option, List<string> arguments) =>
+        [.. arguments.Index().Where(argument => argument.Item == option && argument.Index + 1 < arguments.Count)
+            .Select(argument => arguments[argument.Index + 1])];
+}
