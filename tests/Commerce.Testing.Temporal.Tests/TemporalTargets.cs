@@ -1,31 +1,20 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Temporalio.Client;
 
 namespace Commerce.Testing.Temporal.Tests;
 
-/// <summary>Where a test's workflows run.</summary>
-public enum ServerKind
-{
-    /// <summary>The in-process <see cref="TemporalTestServer"/>.</summary>
-    InProcess,
-
-    /// <summary>A real Temporal server: <c>TEMPORAL_ADDRESS</c>, or a dev server started from the <c>temporal</c> CLI.</summary>
-    Real,
-}
-
 /// <summary>
-/// The servers a test class runs its workflows on: the in-process one always; a real one where there is one, so the same
-/// tests become a parity check. Without a real server those runs are skipped with the reason, never silently.
+/// The servers a test class runs its workflows on: the in-process one always; a real one (<see cref="RealTemporalServer"/>)
+/// where there is one, so the same tests become a parity check. Without a real server those runs are skipped with the
+/// reason, never silently.
 /// </summary>
 public sealed class TemporalTargets : IAsyncLifetime
 {
+    private readonly SemaphoreSlim _realLookup = new(1, 1);
     private TemporalTestServer? _inProcess;
     private TemporalClient? _inProcessClient;
-    private Process? _devServer;
+    private RealTemporalServer? _real;
     private TemporalClient? _realClient;
-    private string? _realUnavailable;
+    private bool _realLookedFor;
 
     public async ValueTask InitializeAsync()
     {
@@ -40,75 +29,27 @@ public sealed class TemporalTargets : IAsyncLifetime
         {
             return _inProcessClient ?? throw new InvalidOperationException("Initialize the targets first.");
         }
-        if (_realClient is null && _realUnavailable is null)
+        await _realLookup.WaitAsync(TestContext.Current.CancellationToken);
+        try
         {
-            await ConnectRealAsync();
-        }
-        if (_realUnavailable is not null)
-        {
-            Assert.Skip(_realUnavailable);
-        }
-        return _realClient!;
-    }
-
-    private async Task ConnectRealAsync()
-    {
-        var address = Environment.GetEnvironmentVariable("TEMPORAL_ADDRESS");
-        if (string.IsNullOrEmpty(address))
-        {
-            var cli = FindOnPath("temporal");
-            if (cli is null)
+            if (!_realLookedFor)
             {
-                _realUnavailable = "No real Temporal server: TEMPORAL_ADDRESS is not set and no temporal CLI is on PATH.";
-                return;
-            }
-            address = await StartDevServerAsync(cli);
-        }
-        _realClient = await TemporalClient.ConnectAsync(new(address));
-    }
-
-    private async Task<string> StartDevServerAsync(string cli)
-    {
-        var port = FreePort();
-        var start = new ProcessStartInfo(cli)
-        {
-            ArgumentList = { "server", "start-dev", "--headless", "--ip", "127.0.0.1", "--port", $"{port}", "--log-level", "error" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        _devServer = Process.Start(start) ?? throw new InvalidOperationException("The temporal CLI did not start.");
-        _devServer.OutputDataReceived += (_, _) => { };
-        _devServer.ErrorDataReceived += (_, _) => { };
-        _devServer.BeginOutputReadLine();
-        _devServer.BeginErrorReadLine();
-        var address = $"127.0.0.1:{port}";
-        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return address;
-            }
-            catch (SocketException) when (DateTime.UtcNow < giveUp && !_devServer.HasExited)
-            {
-                await Task.Delay(200);
+                // A server that failed to start fails every test that asks for it, rather than skipping them.
+                _real = await RealTemporalServer.FindAsync(cancellationToken: TestContext.Current.CancellationToken);
+                _realClient = _real is null ? null : await _real.ConnectAsync();
+                _realLookedFor = true;
             }
         }
+        finally
+        {
+            _realLookup.Release();
+        }
+        if (_realClient is null)
+        {
+            Assert.Skip(RealTemporalServer.NotAvailable);
+        }
+        return _realClient;
     }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(dir => Path.Combine(dir, program))
-            .FirstOrDefault(File.Exists);
 
     public async ValueTask DisposeAsync()
     {
@@ -116,11 +57,10 @@ public sealed class TemporalTargets : IAsyncLifetime
         {
             await _inProcess.DisposeAsync();
         }
-        if (_devServer is { HasExited: false })
+        if (_real is not null)
         {
-            _devServer.Kill(entireProcessTree: true);
-            await _devServer.WaitForExitAsync();
+            await _real.DisposeAsync();
         }
-        _devServer?.Dispose();
+        _realLookup.Dispose();
     }
 }

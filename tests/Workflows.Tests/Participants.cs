@@ -48,13 +48,7 @@ public sealed class Participants : IAsyncLifetime
         };
         Shipping = new ParticipantHost<shippingapi::Program>("shipping");
         Catalog = new ParticipantHost<catalogapi::Program>("catalog");
-        Ordering = new ParticipantHost<orderingapi::Program>("ordering")
-        {
-            // Where service discovery sends "https+http://catalog": Catalog's test server, whatever the host.
-            Settings = new Dictionary<string, string> { ["services:catalog:http:0"] = "http://catalog" },
-            ConfigureServices = services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
-                options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = Catalog.Server.CreateHandler())),
-        };
+        Ordering = NewOrdering();
     }
 
     public ParticipantHost<inventoryapi::Program> Inventory { get; }
@@ -66,6 +60,18 @@ public sealed class Participants : IAsyncLifetime
     public ParticipantHost<catalogapi::Program> Catalog { get; }
 
     public ParticipantHost<orderingapi::Program> Ordering { get; }
+
+    /// <summary>
+    /// An Ordering of its own (database, virtual host) that prices from the shared Catalog: for a test whose consumer
+    /// of Ordering's events must not see the orders every other test places.
+    /// </summary>
+    public ParticipantHost<orderingapi::Program> NewOrdering() => new("ordering")
+    {
+        // Where service discovery sends "https+http://catalog": Catalog's test server, whatever the host.
+        Settings = new Dictionary<string, string> { ["services:catalog:http:0"] = "http://catalog" },
+        ConfigureServices = services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
+            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = Catalog.Server.CreateHandler())),
+    };
 
     public async ValueTask InitializeAsync()
     {
@@ -98,12 +104,15 @@ public sealed class Participants : IAsyncLifetime
         builder.AddParticipantClients();
         // Only the innermost handler is replaced: everything the worker puts above it runs as in production.
         builder.Services.ConfigureAll<HttpClientFactoryOptions>(options => options.HttpMessageHandlerBuilderActions.Add(handlers =>
-            handlers.PrimaryHandler = reachable ? new ParticipantNetwork(this) : new UnreachableNetwork()));
+            handlers.PrimaryHandler = reachable ? CreateNetwork() : new UnreachableNetwork()));
         return builder.Build();
     }
 
-    /// <summary>A handler that sends each request to the in-process participant its host names, for hosts built elsewhere.</summary>
-    public HttpMessageHandler CreateNetwork() => new ParticipantNetwork(this);
+    /// <summary>
+    /// A handler that sends each request to the in-process participant its host names, for hosts built elsewhere;
+    /// to <paramref name="ordering"/> instead of the shared Ordering when given.
+    /// </summary>
+    public HttpMessageHandler CreateNetwork(ParticipantHost<orderingapi::Program>? ordering = null) => new ParticipantNetwork(this, ordering ?? Ordering);
 
     public IInventoryApi InventoryClient() => RestService.For<IInventoryApi>(Inventory.CreateClient());
 
@@ -148,12 +157,15 @@ public sealed class Participants : IAsyncLifetime
     }
 
     /// <summary>
-    /// Places an order of one unit of Catalog's product 1 and returns its id; paid with <paramref name="paymentToken"/>,
-    /// or a token Payments never issued when the test does not take the order as far as payment.
+    /// Places an order of one unit of Catalog's product 1 in the shared Ordering and returns its id; paid with
+    /// <paramref name="paymentToken"/>, or a token Payments never issued when the test does not take the order as far as payment.
     /// </summary>
-    public async Task<Guid> PlaceOrderAsync(string customerId, string? paymentToken = null)
+    public Task<Guid> PlaceOrderAsync(string customerId, string? paymentToken = null) => PlaceOrderAsync(OrderingClient(), customerId, paymentToken);
+
+    /// <summary>Places an order of one unit of Catalog's product 1 through <paramref name="ordering"/>.</summary>
+    public static async Task<Guid> PlaceOrderAsync(IOrderingApi ordering, string customerId, string? paymentToken = null)
     {
-        var response = await OrderingClient().PlaceOrderAsync(
+        var response = await ordering.PlaceOrderAsync(
             customerId,
             Guid.NewGuid().ToString("N"),
             new PlaceOrderRequest([new PlaceOrderLine(1, 1)], Addresses.OrderAddress, paymentToken ?? "tok_" + Guid.NewGuid().ToString("N")),
@@ -172,14 +184,14 @@ public sealed class Participants : IAsyncLifetime
     }
 
     /// <summary>Sends each request to the in-process service its host names (<c>http://inventory</c>, …).</summary>
-    private sealed class ParticipantNetwork(Participants participants) : HttpMessageHandler
+    private sealed class ParticipantNetwork(Participants participants, ParticipantHost<orderingapi::Program> ordering) : HttpMessageHandler
     {
         private readonly Dictionary<string, HttpMessageInvoker> _services = new(StringComparer.OrdinalIgnoreCase)
         {
             ["inventory"] = new(participants.Inventory.Server.CreateHandler()),
             ["payments"] = new(participants.Payments.Server.CreateHandler()),
             ["shipping"] = new(participants.Shipping.Server.CreateHandler()),
-            ["ordering"] = new(participants.Ordering.Server.CreateHandler()),
+            ["ordering"] = new(ordering.Server.CreateHandler()),
         };
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

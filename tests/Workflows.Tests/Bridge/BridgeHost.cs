@@ -1,5 +1,7 @@
+extern alias orderingapi;
 extern alias temporaltestserver;
 
+using Commerce.Ordering.Contracts;
 using Commerce.Testing;
 using Commerce.Workflows.Saga;
 using Microsoft.AspNetCore.Hosting;
@@ -9,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
+using Refit;
 using temporaltestserver::Commerce.Testing.Temporal;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
@@ -17,8 +20,9 @@ namespace Commerce.Workflows.Tests.Bridge;
 
 /// <summary>
 /// The Workflows service as it runs: its hosted worker on task queue <c>orders</c> and its bridge consuming the events
-/// Ordering really publishes (it listens on Ordering's virtual host), against an in-process Temporal server of its own,
-/// with its inbox in a fresh database. The worker's calls reach the in-process participants.
+/// Ordering really publishes, against an in-process Temporal server of its own, with its inbox in a fresh database.
+/// The worker's calls reach the in-process participants; Ordering is one of its own, so the bridge sees only the
+/// orders these tests place, not those every other test places in the shared one.
 /// </summary>
 public sealed class BridgeHost(Participants participants) : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -33,8 +37,13 @@ public sealed class BridgeHost(Participants participants) : WebApplicationFactor
     /// <summary>The service's own database, where the bridge's inbox is.</summary>
     public string ConnectionString => _database ?? throw new InvalidOperationException("Initialize the host first.");
 
-    /// <summary>Where the bridge consumes from: Ordering's virtual host.</summary>
-    public Uri Broker => participants.Ordering.VirtualHost;
+    /// <summary>The bridge's own Ordering: place orders here.</summary>
+    public ParticipantHost<orderingapi::Program> Ordering { get; } = participants.NewOrdering();
+
+    /// <summary>Where the bridge consumes from: its Ordering's virtual host.</summary>
+    public Uri Broker => Ordering.VirtualHost;
+
+    public IOrderingApi OrderingClient() => RestService.For<IOrderingApi>(Ordering.CreateClient());
 
     public async ValueTask InitializeAsync()
     {
@@ -49,6 +58,7 @@ public sealed class BridgeHost(Participants participants) : WebApplicationFactor
             },
         });
         Client = await TemporalClient.ConnectAsync(new(_temporal.Address));
+        await Ordering.StartAsync(cancellationToken);
         _database = await (await PostgresServer.SharedAsync(cancellationToken)).CreateDatabaseAsync("workflows", cancellationToken);
         _ = Server;
         // The bridge consumes once connected to Temporal: until its queue has a consumer, Ordering's events would be lost
@@ -74,12 +84,13 @@ public sealed class BridgeHost(Participants participants) : WebApplicationFactor
 
         builder.UseSetting("Logging:LogLevel:Default", nameof(LogLevel.Warning));
         builder.ConfigureTestServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
-            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = participants.CreateNetwork())));
+            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = participants.CreateNetwork(Ordering))));
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await Ordering.DisposeAsync();
         if (_temporal is not null)
         {
             await _temporal.DisposeAsync();

@@ -34,7 +34,7 @@ public sealed class EventBridgeTests(Participants participants, BridgeHost host)
         var outcome = await saga.GetResultAsync();
 
         Assert.Equal(SagaStatus.Confirmed, outcome.Status);
-        var order = await participants.OrderingClient().GetOrderAsync(customerId, orderId, Cancellation);
+        var order = await host.OrderingClient().GetOrderAsync(customerId, orderId, Cancellation);
         Assert.Equal(OrderStatus.Confirmed, order.Content!.Order.Status);
         // The grace period came from the service's configuration.
         var input = await InputOfAsync(saga);
@@ -46,6 +46,7 @@ public sealed class EventBridgeTests(Participants participants, BridgeHost host)
     [Fact]
     public async Task The_same_OrderPlaced_delivered_again_and_published_twice_more_starts_one_saga_that_charges_once()
     {
+        var deadLettersBefore = await BrokerQueues.MessageCountAsync(host.Broker, DeadLetterQueue, Cancellation);
         var (orderId, _) = await PlaceOrderAsync();
         var placed = await PublishedOrderPlacedAsync(orderId);
 
@@ -62,7 +63,7 @@ public sealed class EventBridgeTests(Participants participants, BridgeHost host)
         Assert.Single(runs);
         Assert.Equal(WorkflowExecutionStatus.Completed, runs[0].Status);
         Assert.Equal(2, await participants.ProcessorCallsAsync(orderId)); // one authorization, one capture
-        Assert.Equal(0u, await BrokerQueues.MessageCountAsync(host.Broker, DeadLetterQueue, Cancellation));
+        Assert.Equal(deadLettersBefore, await BrokerQueues.MessageCountAsync(host.Broker, DeadLetterQueue, Cancellation));
     }
 
     [Fact]
@@ -72,14 +73,14 @@ public sealed class EventBridgeTests(Participants participants, BridgeHost host)
         var saga = await SagaOfAsync(orderId);
         await WaitForGracePeriodAsync(saga);
 
-        var requested = await participants.OrderingClient().RequestCancellationAsync(
+        var requested = await host.OrderingClient().RequestCancellationAsync(
             customerId, orderId, new RequestCancellationRequest("found it cheaper"), Cancellation);
         Assert.True(requested.IsSuccessStatusCode, $"requesting cancellation answered {requested.StatusCode}");
         var outcome = await saga.GetResultAsync();
 
         Assert.Equal(SagaStatus.Cancelled, outcome.Status);
         Assert.Equal("found it cheaper", outcome.CancellationReason);
-        var order = await participants.OrderingClient().GetOrderAsync(customerId, orderId, Cancellation);
+        var order = await host.OrderingClient().GetOrderAsync(customerId, orderId, Cancellation);
         Assert.Equal(OrderStatus.Cancelled, order.Content!.Order.Status);
         Assert.Equal("found it cheaper", order.Content.Order.CancellationReason);
     }
@@ -99,7 +100,7 @@ public sealed class EventBridgeTests(Participants participants, BridgeHost host)
         await WaitUntilHandledAsync(late);
         Assert.Equal(deadLettersBefore, await BrokerQueues.MessageCountAsync(host.Broker, DeadLetterQueue, Cancellation));
         Assert.Equal(SagaStatus.Confirmed, (await saga.QueryAsync(s => s.GetProgress())).Status);
-        var order = await participants.OrderingClient().GetOrderAsync(customerId, orderId, Cancellation);
+        var order = await host.OrderingClient().GetOrderAsync(customerId, orderId, Cancellation);
         Assert.Equal(OrderStatus.Confirmed, order.Content!.Order.Status);
     }
 
@@ -151,7 +152,7 @@ public sealed class EventBridgeTests(Participants participants, BridgeHost host)
     {
         await participants.AddStockAsync(productId: 1, units: 1);
         var customerId = $"customer-{Guid.NewGuid():N}";
-        var orderId = await participants.PlaceOrderAsync(customerId, await participants.TokenizeAsync(ApprovedCard));
+        var orderId = await Participants.PlaceOrderAsync(host.OrderingClient(), customerId, await participants.TokenizeAsync(ApprovedCard));
         return (orderId, customerId);
     }
 
@@ -194,7 +195,7 @@ public sealed class EventBridgeTests(Participants participants, BridgeHost host)
     /// <summary>The OrderPlaced Ordering's outbox published for the order, exactly as published.</summary>
     private async Task<OrderPlaced> PublishedOrderPlacedAsync(Guid orderId)
     {
-        await using var connection = new NpgsqlConnection(participants.Ordering.ConnectionString);
+        await using var connection = new NpgsqlConnection(host.Ordering.ConnectionString);
         var payload = await connection.QuerySingleAsync<string>(
             "SELECT payload::text FROM outbox_messages WHERE event_name = 'ordering.order-placed' AND payload->>'orderId' = @id",
             new { id = orderId.ToString() });
