@@ -4,6 +4,7 @@ using Commerce.Workflows.Saga;
 using Microsoft.Extensions.Options;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
+using Temporalio.Common;
 using Temporalio.Exceptions;
 
 namespace Commerce.Workflows.Bridge;
@@ -23,6 +24,13 @@ internal sealed partial class OrderPlacedHandler(
         {
             IdReusePolicy = WorkflowIdReusePolicy.RejectDuplicate,
             IdConflictPolicy = WorkflowIdConflictPolicy.Fail,
+            // Set at the start as well as by the saga, so an operator finds it by order or customer even if no worker
+            // has picked it up yet.
+            TypedSearchAttributes = new SearchAttributeCollection.Builder()
+                .Set(OrderSaga.OrderIdAttribute, input.OrderId.ToString())
+                .Set(OrderSaga.CustomerIdAttribute, input.CustomerId)
+                .Set(OrderSaga.OrderStatusAttribute, SagaStatus.Pending)
+                .ToSearchAttributeCollection(),
             Rpc = new RpcOptions { CancellationToken = cancellationToken },
         };
         try

@@ -8,7 +8,9 @@ using Commerce.Workflows.Tracing;
 using Dapper;
 using Npgsql;
 using Temporalio.Api.Enums.V1;
+using Temporalio.Api.History.V1;
 using Temporalio.Client;
+using Temporalio.Common;
 using Temporalio.Converters;
 using Temporalio.Exceptions;
 
@@ -36,10 +38,16 @@ public sealed class EventBridgeTests(Participants participants, BridgeHost host)
         Assert.Equal(SagaStatus.Confirmed, outcome.Status);
         var order = await host.OrderingClient().GetOrderAsync(customerId, orderId, Cancellation);
         Assert.Equal(OrderStatus.Confirmed, order.Content!.Order.Status);
-        // The grace period came from the service's configuration.
-        var input = await InputOfAsync(saga);
+        var started = await StartedAsync(saga);
+        // The input is the event; the grace period came from the service's configuration.
+        var input = DataConverter.Default.PayloadConverter.ToValue<OrderSagaInput>(started.Input.Payloads_[0]);
         Assert.Equal(BridgeHost.GracePeriod, input.GracePeriod);
         Assert.Equal(customerId, input.CustomerId);
+        // Findable from its very start, before any worker has run it.
+        var attributes = SearchAttributeCollection.FromProto(started.SearchAttributes);
+        Assert.Equal(orderId.ToString(), attributes.Get(OrderSaga.OrderIdAttribute));
+        Assert.Equal(customerId, attributes.Get(OrderSaga.CustomerIdAttribute));
+        Assert.Equal(SagaStatus.Pending, attributes.Get(OrderSaga.OrderStatusAttribute));
         await SagaWorker.AssertReplaysAsync(saga);
     }
 
@@ -189,12 +197,8 @@ public sealed class EventBridgeTests(Participants participants, BridgeHost host)
         }
     }
 
-    private static async Task<OrderSagaInput> InputOfAsync(WorkflowHandle saga)
-    {
-        var started = (await saga.FetchHistoryAsync()).Events.First(e => e.EventType == EventType.WorkflowExecutionStarted);
-        return DataConverter.Default.PayloadConverter.ToValue<OrderSagaInput>(
-            started.WorkflowExecutionStartedEventAttributes.Input.Payloads_[0]);
-    }
+    private static async Task<WorkflowExecutionStartedEventAttributes> StartedAsync(WorkflowHandle saga) =>
+        (await saga.FetchHistoryAsync()).Events.First(e => e.EventType == EventType.WorkflowExecutionStarted).WorkflowExecutionStartedEventAttributes;
 
     /// <summary>The OrderPlaced Ordering's outbox published for the order, exactly as published.</summary>
     private async Task<OrderPlaced> PublishedOrderPlacedAsync(Guid orderId)
