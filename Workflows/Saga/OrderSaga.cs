@@ -2,6 +2,7 @@ using Commerce.Inventory.Contracts;
 using Commerce.Shipping.Contracts;
 using Commerce.Workflows.Activities;
 using Microsoft.Extensions.Logging;
+using Temporalio.Api.Enums.V1;
 using Temporalio.Common;
 using Temporalio.Exceptions;
 using Temporalio.Workflows;
@@ -22,6 +23,13 @@ public sealed class OrderSaga
     public static readonly SearchAttributeKey<string> OrderIdAttribute = SearchAttributeKey.CreateKeyword("OrderId");
     public static readonly SearchAttributeKey<string> CustomerIdAttribute = SearchAttributeKey.CreateKeyword("CustomerId");
     public static readonly SearchAttributeKey<string> OrderStatusAttribute = SearchAttributeKey.CreateKeyword("OrderStatus");
+
+    /// <summary>
+    /// Every search attribute the saga sets. The server must know them before the first saga runs (the AppHost's
+    /// Temporal server registers them at start; a test server is given them).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IndexedValueType> SearchAttributes { get; } =
+        new[] { OrderIdAttribute, CustomerIdAttribute, OrderStatusAttribute }.ToDictionary(key => key.Name, key => key.ValueType);
 
     private readonly SagaProgress _progress = new();
     private readonly Stack<(SagaStep Step, Func<Task> Undo)> _compensations = new();

@@ -19,7 +19,6 @@ using System.Globalization;
 using Commerce.Inventory.Contracts;
 using Commerce.Shipping.Contracts;
 using temporaltestserver::Commerce.Testing.Temporal;
-using Temporalio.Api.Enums.V1;
 using Temporalio.Testing;
 using workflows::Commerce.Workflows.Activities;
 using workflows::Commerce.Workflows.Saga;
@@ -38,15 +37,7 @@ internal static class Benchmark
         // WebApplicationFactory finds each service's content root through the manifest beside this program.
         Environment.CurrentDirectory = AppContext.BaseDirectory;
 
-        await using var temporal = await TemporalTestServer.StartAsync(new TemporalTestServerOptions
-        {
-            SearchAttributes = new Dictionary<string, IndexedValueType>
-            {
-                [OrderSaga.OrderIdAttribute.Name] = IndexedValueType.Keyword,
-                [OrderSaga.CustomerIdAttribute.Name] = IndexedValueType.Keyword,
-                [OrderSaga.OrderStatusAttribute.Name] = IndexedValueType.Keyword,
-            },
-        });
+        await using var temporal = await TemporalTestServer.StartAsync(new TemporalTestServerOptions { SearchAttributes = OrderSaga.SearchAttributes });
         await using var system = await CommerceSystem.StartAsync();
         var token = await system.TokenizeApprovedCardAsync();
         await system.AddStockAsync(productId: 1, units: 10 * (orders + WarmUp) * 2);

@@ -9,58 +9,29 @@ namespace Commerce.Testing.Temporal.Tests;
 /// </summary>
 public sealed class TemporalTargets : IAsyncLifetime
 {
-    private readonly SemaphoreSlim _realLookup = new(1, 1);
-    private TemporalTestServer? _inProcess;
-    private TemporalClient? _inProcessClient;
-    private RealTemporalServer? _real;
-    private TemporalClient? _realClient;
-    private bool _realLookedFor;
+    private TemporalServers? _servers;
 
-    public async ValueTask InitializeAsync()
-    {
-        _inProcess = await TemporalTestServer.StartAsync(new TemporalTestServerOptions());
-        _inProcessClient = await TemporalClient.ConnectAsync(new(_inProcess.Address));
-    }
+    public async ValueTask InitializeAsync() => _servers = await TemporalServers.StartAsync();
 
     /// <summary>A client of the given server; skips the test, saying why, when there is no real server.</summary>
     public async Task<TemporalClient> ClientAsync(ServerKind kind)
     {
+        var servers = _servers ?? throw new InvalidOperationException("Initialize the targets first.");
         if (kind == ServerKind.InProcess)
         {
-            return _inProcessClient ?? throw new InvalidOperationException("Initialize the targets first.");
+            return servers.InProcess;
         }
-        await _realLookup.WaitAsync(TestContext.Current.CancellationToken);
-        try
-        {
-            if (!_realLookedFor)
-            {
-                // A server that failed to start fails every test that asks for it, rather than skipping them.
-                _real = await RealTemporalServer.FindAsync(cancellationToken: TestContext.Current.CancellationToken);
-                _realClient = _real is null ? null : await _real.ConnectAsync();
-                _realLookedFor = true;
-            }
-        }
-        finally
-        {
-            _realLookup.Release();
-        }
-        if (_realClient is null)
-        {
-            Assert.Skip(RealTemporalServer.NotAvailable);
-        }
-        return _realClient;
+
+        var real = await servers.RealAsync(TestContext.Current.CancellationToken);
+        Assert.SkipWhen(real is null, RealTemporalServer.NotAvailable);
+        return real!;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_inProcess is not null)
+        if (_servers is not null)
         {
-            await _inProcess.DisposeAsync();
+            await _servers.DisposeAsync();
         }
-        if (_real is not null)
-        {
-            await _real.DisposeAsync();
-        }
-        _realLookup.Dispose();
     }
 }

@@ -47,6 +47,6 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, await HealthProbe.WaitForAsync(client, HttpStatusCode.OK, TimeSpan.FromSeconds(30), Cancellation));
         // The dispatcher backs off while the broker is away (at most 30 s between attempts).
         var message = await probe.NextAsync(TimeSpan.FromSeconds(45), Cancellation);
-        Assert.True(ProbeExtensions.IsAbout(message, orderId));
+        Assert.True(OrderEvents.IsFor(message, orderId));
     }
 }

@@ -5,7 +5,7 @@ using Refit;
 
 namespace Commerce.Payments.Tests;
 
-/// <summary>What the Payments tests share: the event names, and reading brokers and ProblemDetails one order at a time.</summary>
+/// <summary>What the Payments tests share: the event names, the broker probe, and reading ProblemDetails.</summary>
 public static class PaymentsTestKit
 {
     public const string Authorized = "payments.payment-authorized";
@@ -15,34 +15,8 @@ public static class PaymentsTestKit
 
     public static readonly string[] AllEvents = [Authorized, Captured, Voided, Refunded];
 
-    /// <summary>Long enough for the outbox dispatcher (woken on commit) to have published anything it was going to.</summary>
-    public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
-
-    private static readonly TimeSpan Within = TimeSpan.FromSeconds(10);
-
     public static Task<BrokerProbe> ProbeAsync(PaymentsApiFactory factory) =>
         BrokerProbe.StartAsync(factory.VirtualHost, AllEvents, cancellationToken: TestContext.Current.CancellationToken);
-
-    /// <summary>The next message about <paramref name="orderId"/>; messages about other orders (earlier tests of the class) are skipped.</summary>
-    public static async Task<ProbedMessage> NextForAsync(this BrokerProbe probe, Guid orderId)
-    {
-        var deadline = DateTime.UtcNow + Within;
-        while (true)
-        {
-            var remaining = deadline - DateTime.UtcNow;
-            var message = await probe.NextAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, TestContext.Current.CancellationToken);
-            if (OrderOf(message) == orderId)
-            {
-                return message;
-            }
-        }
-    }
-
-    /// <summary>Every message about <paramref name="orderId"/> published within <see cref="Quiet"/>.</summary>
-    public static async Task<IReadOnlyList<ProbedMessage>> CollectForAsync(this BrokerProbe probe, Guid orderId) =>
-        (await probe.CollectAsync(Quiet, TestContext.Current.CancellationToken)).Where(message => OrderOf(message) == orderId).ToList();
-
-    public static Guid OrderOf(ProbedMessage message) => message.Json.GetProperty("orderId").GetGuid();
 
     /// <summary>The ProblemDetails body of a failed Refit call.</summary>
     public static JsonElement ProblemOf(IApiResponse response)

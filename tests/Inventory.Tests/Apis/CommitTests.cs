@@ -28,10 +28,10 @@ public sealed class CommitTests(InventoryApiFactory factory) : IClassFixture<Inv
         Assert.Equal(new StockRow(6, 0), await factory.ReadStockAsync(first, Cancellation));
         Assert.Equal(new StockRow(0, 0), await factory.ReadStockAsync(second, Cancellation));
 
-        var message = await probe.NextAboutAsync(orderId, Cancellation);
+        var message = await probe.NextForAsync(orderId, Cancellation);
         Assert.Equal("inventory.stock-committed", message.RoutingKey);
         Assert.Equal(2, message.Json.GetProperty("lines").GetArrayLength());
-        Assert.Empty(await probe.CollectAboutAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
     }
 
     [Fact]

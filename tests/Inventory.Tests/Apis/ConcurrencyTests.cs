@@ -50,7 +50,7 @@ public sealed class ConcurrencyTests(InventoryApiFactory factory) : IClassFixtur
         var published = new HashSet<Guid>();
         while (published.Count < 10)
         {
-            published.Add((await probe.NextAsync(ProbeExtensions.Within, Cancellation)).Json.GetProperty("orderId").GetGuid());
+            published.Add((await probe.NextAsync(OrderEvents.Within, Cancellation)).Json.GetProperty("orderId").GetGuid());
         }
 
         Assert.Equal(reservedOrders, published);
@@ -70,8 +70,8 @@ public sealed class ConcurrencyTests(InventoryApiFactory factory) : IClassFixtur
         Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
         Assert.All(responses, response => Assert.Equivalent(responses[0].Content, response.Content, strict: true));
         Assert.Equal(new StockRow(100, 3), await factory.ReadStockAsync(productId, Cancellation));
-        await probe.NextAboutAsync(orderId, Cancellation);
-        Assert.Empty(await probe.CollectAboutAsync(orderId, Cancellation));
+        await probe.NextForAsync(orderId, Cancellation);
+        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
     }
 
     [Fact]

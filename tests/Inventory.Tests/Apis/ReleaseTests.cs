@@ -26,12 +26,12 @@ public sealed class ReleaseTests(InventoryApiFactory factory) : IClassFixture<In
         Assert.Equivalent(released.Content, again.Content, strict: true);
         Assert.Equal(new StockRow(10, 0), await factory.ReadStockAsync(productId, Cancellation));
 
-        var message = await probe.NextAboutAsync(orderId, Cancellation);
+        var message = await probe.NextForAsync(orderId, Cancellation);
         Assert.Equal("inventory.stock-released", message.RoutingKey);
         var line = Assert.Single(message.Json.GetProperty("lines").EnumerateArray());
         Assert.Equal(productId, line.GetProperty("productId").GetInt32());
         Assert.Equal(4, line.GetProperty("quantity").GetInt32());
-        Assert.Empty(await probe.CollectAboutAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ReleaseTests(InventoryApiFactory factory) : IClassFixture<In
         Assert.Equal(ReservationStatus.Released, response.Content!.Status);
         Assert.Empty(response.Content.Lines);
         Assert.Equal(stockBefore, await TotalStockAsync());
-        Assert.Empty(await probe.CollectAboutAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class ReserveTests(InventoryApiFactory factory) : IClassFixture<In
         Assert.Equal(new StockRow(10, 3), await factory.ReadStockAsync(first, Cancellation));
         Assert.Equal(new StockRow(5, 5), await factory.ReadStockAsync(second, Cancellation));
 
-        var message = await probe.NextAboutAsync(orderId, Cancellation);
+        var message = await probe.NextForAsync(orderId, Cancellation);
         Assert.Equal("inventory.stock-reserved", message.RoutingKey);
         var lines = message.Json.GetProperty("lines").EnumerateArray()
             .Select(line => (line.GetProperty("productId").GetInt32(), line.GetProperty("quantity").GetInt32()));
@@ -53,7 +53,7 @@ public sealed class ReserveTests(InventoryApiFactory factory) : IClassFixture<In
         Assert.Equal([new Shortage(scarce, Requested: 2, Available: 1)], problem.Shortages);
         Assert.Equal(new StockRow(100, 0), await factory.ReadStockAsync(plenty, Cancellation));
         Assert.Equal(new StockRow(2, 1), await factory.ReadStockAsync(scarce, Cancellation));
-        Assert.Empty(await probe.CollectAboutAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
     }
 
     [Fact]
@@ -78,13 +78,13 @@ public sealed class ReserveTests(InventoryApiFactory factory) : IClassFixture<In
         await using var probe = await BrokerProbe.StartAsync(factory.VirtualHost, ["inventory.*"], cancellationToken: Cancellation);
 
         var first = await _inventory.ReserveAsync(orderId, request, Cancellation);
-        await probe.NextAboutAsync(orderId, Cancellation);
+        await probe.NextForAsync(orderId, Cancellation);
         var repeat = await _inventory.ReserveAsync(orderId, request, Cancellation);
 
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         Assert.Equivalent(first.Content, repeat.Content, strict: true);
         Assert.Equal(new StockRow(10, 4), await factory.ReadStockAsync(productId, Cancellation));
-        Assert.Empty(await probe.CollectAboutAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class ReserveTests(InventoryApiFactory factory) : IClassFixture<In
         Assert.Equivalent(refused, again, strict: true);
         Assert.Equal([new Shortage(productId, 5, 2)], again.Shortages);
         Assert.Equal(new StockRow(50, 0), await factory.ReadStockAsync(productId, Cancellation));
-        Assert.Empty(await probe.CollectAboutAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
     }
 
     [Fact]

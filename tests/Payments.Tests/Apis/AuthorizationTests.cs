@@ -1,3 +1,4 @@
+using Commerce.Testing;
 using System.Diagnostics;
 using System.Net;
 using Commerce.Payments.Api.Processing;
@@ -27,7 +28,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         Assert.Null(payment.DeclineReason);
         Assert.Equal(payment, (await _payments.GetPaymentAsync(orderId, Cancellation)).Content);
 
-        var message = await probe.NextForAsync(orderId);
+        var message = await probe.NextForAsync(orderId, TestContext.Current.CancellationToken);
         Assert.Equal(Authorized, message.RoutingKey);
         Assert.Equal(49.90m, message.Json.GetProperty("amount").GetDecimal());
         Assert.Equal("USD", message.Json.GetProperty("currency").GetString());
@@ -82,7 +83,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         var payment = (await _payments.GetPaymentAsync(orderId, Cancellation)).Content!;
         Assert.Equal((PaymentStatus.Declined, reason), (payment.Status, payment.DeclineReason));
         Assert.Null(payment.AuthorizedAt);
-        Assert.Empty(await probe.CollectForAsync(orderId));
+        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -108,8 +109,8 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         Assert.Equal(PaymentStatus.Authorized, succeeded.Content!.Status);
         Assert.Equal(succeeded.Content, repeated.Content);
         Assert.Equal(["unavailable", "unavailable", "approved"], await factory.ProcessorCallsAsync(orderId, "authorize"));
-        Assert.Equal(Authorized, (await probe.NextForAsync(orderId)).RoutingKey);
-        Assert.Empty(await probe.CollectForAsync(orderId));
+        Assert.Equal(Authorized, (await probe.NextForAsync(orderId, TestContext.Current.CancellationToken)).RoutingKey);
+        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -140,18 +141,18 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         var orderId = Guid.NewGuid();
         var request = new AuthorizePaymentRequest(token, 19.99m, "USD");
         var first = await _payments.AuthorizeAsync(orderId, request, Cancellation);
-        Assert.Equal(Authorized, (await probe.NextForAsync(orderId)).RoutingKey);
+        Assert.Equal(Authorized, (await probe.NextForAsync(orderId, TestContext.Current.CancellationToken)).RoutingKey);
 
         // Even after the payment moved on, a repeat answers exactly what the authorization answered.
         AssertOk(await _payments.CaptureAsync(orderId, Cancellation));
-        Assert.Equal(Captured, (await probe.NextForAsync(orderId)).RoutingKey);
+        Assert.Equal(Captured, (await probe.NextForAsync(orderId, TestContext.Current.CancellationToken)).RoutingKey);
         var repeat = await _payments.AuthorizeAsync(orderId, request, Cancellation);
 
         AssertOk(repeat);
         Assert.Equal(first.Content, repeat.Content);
         Assert.Equal(PaymentStatus.Authorized, repeat.Content!.Status);
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "authorize"));
-        Assert.Empty(await probe.CollectForAsync(orderId));
+        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -167,8 +168,8 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         Assert.All(responses, AssertOk);
         Assert.Single(responses.Select(response => response.Content).Distinct());
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "authorize"));
-        Assert.Equal(Authorized, (await probe.NextForAsync(orderId)).RoutingKey);
-        Assert.Empty(await probe.CollectForAsync(orderId));
+        Assert.Equal(Authorized, (await probe.NextForAsync(orderId, TestContext.Current.CancellationToken)).RoutingKey);
+        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Commerce.Testing;
 using System.Net;
 using System.Text;
 using Commerce.Payments.Api.Processing;
@@ -34,7 +35,7 @@ public sealed class CardSecrecyTests
             "/payment-tokens", new StringContent($$"""{"number":"{{number}}","expiryMonth":"soon"}""", Encoding.UTF8, "application/json"), Cancellation);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.DoesNotContain(number, await malformed.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
-        await Task.Delay(PaymentsTestKit.Quiet, Cancellation); // the outbox has published, so its rows and logs are final
+        await Task.Delay(OrderEvents.Quiet, Cancellation); // the outbox has published, so its rows and logs are final
 
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         var tables = (await connection.QueryAsync<string>(

@@ -1,3 +1,4 @@
+using Commerce.Testing;
 using System.Net;
 using Commerce.Payments.Api.Processing;
 using Commerce.Payments.Contracts;
@@ -19,7 +20,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         var orderId = await AuthorizedPaymentAsync(probe, 64.50m);
 
         var first = await _payments.CaptureAsync(orderId, Cancellation);
-        var message = await probe.NextForAsync(orderId);
+        var message = await probe.NextForAsync(orderId, TestContext.Current.CancellationToken);
         var repeat = await _payments.CaptureAsync(orderId, Cancellation);
 
         AssertOk(first);
@@ -28,7 +29,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(first.Content, repeat.Content);
         AssertEvent(message, Captured, orderId, 64.50m);
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "capture"));
-        Assert.Empty(await probe.CollectForAsync(orderId));
+        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         var orderId = await AuthorizedPaymentAsync(probe, 12.00m);
 
         var first = await _payments.VoidAsync(orderId, Cancellation);
-        var message = await probe.NextForAsync(orderId);
+        var message = await probe.NextForAsync(orderId, TestContext.Current.CancellationToken);
         var repeat = await _payments.VoidAsync(orderId, Cancellation);
 
         AssertOk(first);
@@ -48,7 +49,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(first.Content, repeat.Content);
         AssertEvent(message, Voided, orderId, 12.00m);
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "void"));
-        Assert.Empty(await probe.CollectForAsync(orderId));
+        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -57,10 +58,10 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         await using var probe = await ProbeAsync(factory);
         var orderId = await AuthorizedPaymentAsync(probe, 250.75m);
         AssertOk(await _payments.CaptureAsync(orderId, Cancellation));
-        Assert.Equal(Captured, (await probe.NextForAsync(orderId)).RoutingKey);
+        Assert.Equal(Captured, (await probe.NextForAsync(orderId, TestContext.Current.CancellationToken)).RoutingKey);
 
         var first = await _payments.RefundAsync(orderId, Cancellation);
-        var message = await probe.NextForAsync(orderId);
+        var message = await probe.NextForAsync(orderId, TestContext.Current.CancellationToken);
         var repeat = await _payments.RefundAsync(orderId, Cancellation);
 
         AssertOk(first);
@@ -71,7 +72,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(first.Content, (await _payments.GetPaymentAsync(orderId, Cancellation)).Content);
         AssertEvent(message, Refunded, orderId, 250.75m);
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "refund"));
-        Assert.Empty(await probe.CollectForAsync(orderId));
+        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(state, problem.GetProperty("paymentStatus").GetString());
         Assert.Equal(before, (await _payments.GetPaymentAsync(orderId, Cancellation)).Content);
         Assert.Empty(await factory.ProcessorCallsAsync(orderId, move));
-        Assert.Empty(await probe.CollectForAsync(orderId));
+        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -175,7 +176,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         AssertOk(await _payments.AuthorizeAsync(orderId, new AuthorizePaymentRequest(token, amount, "USD"), Cancellation));
         if (probe is not null)
         {
-            Assert.Equal(Authorized, (await probe.NextForAsync(orderId)).RoutingKey);
+            Assert.Equal(Authorized, (await probe.NextForAsync(orderId, TestContext.Current.CancellationToken)).RoutingKey);
         }
 
         return orderId;
@@ -207,7 +208,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         foreach (var move in moves)
         {
             AssertOk(await MoveAsync(orderId, move));
-            await probe.NextForAsync(orderId);
+            await probe.NextForAsync(orderId, TestContext.Current.CancellationToken);
         }
 
         return orderId;

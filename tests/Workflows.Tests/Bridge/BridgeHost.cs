@@ -13,7 +13,6 @@ using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Refit;
 using temporaltestserver::Commerce.Testing.Temporal;
-using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
 
 namespace Commerce.Workflows.Tests.Bridge;
@@ -48,15 +47,7 @@ public sealed class BridgeHost(Participants participants) : WebApplicationFactor
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        _temporal = await TemporalTestServer.StartAsync(new TemporalTestServerOptions
-        {
-            SearchAttributes = new Dictionary<string, IndexedValueType>
-            {
-                [OrderSaga.OrderIdAttribute.Name] = IndexedValueType.Keyword,
-                [OrderSaga.CustomerIdAttribute.Name] = IndexedValueType.Keyword,
-                [OrderSaga.OrderStatusAttribute.Name] = IndexedValueType.Keyword,
-            },
-        });
+        _temporal = await TemporalTestServer.StartAsync(new TemporalTestServerOptions { SearchAttributes = OrderSaga.SearchAttributes });
         Client = await TemporalClient.ConnectAsync(new(_temporal.Address));
         await Ordering.StartAsync(cancellationToken);
         _database = await (await PostgresServer.SharedAsync(cancellationToken)).CreateDatabaseAsync("workflows", cancellationToken);

@@ -19,11 +19,10 @@ public sealed class OrderSagaDefinitionTests
     [Fact]
     public void The_search_attributes_are_the_keywords_operators_search_by()
     {
+        Assert.Equal(["OrderId", "CustomerId", "OrderStatus"], OrderSaga.SearchAttributes.Keys);
+        Assert.All(OrderSaga.SearchAttributes.Values, type => Assert.Equal(Temporalio.Api.Enums.V1.IndexedValueType.Keyword, type));
         Assert.Equal(
-            ["OrderId", "CustomerId", "OrderStatus"],
-            new[] { OrderSaga.OrderIdAttribute, OrderSaga.CustomerIdAttribute, OrderSaga.OrderStatusAttribute }.Select(key => key.Name));
-        Assert.All(
-            new[] { OrderSaga.OrderIdAttribute, OrderSaga.CustomerIdAttribute, OrderSaga.OrderStatusAttribute },
-            key => Assert.Equal(Temporalio.Api.Enums.V1.IndexedValueType.Keyword, key.ValueType));
+            [OrderSaga.OrderIdAttribute.Name, OrderSaga.CustomerIdAttribute.Name, OrderSaga.OrderStatusAttribute.Name],
+            OrderSaga.SearchAttributes.Keys);
     }
 }

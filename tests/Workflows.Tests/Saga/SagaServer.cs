@@ -2,7 +2,6 @@ extern alias temporaltestserver;
 
 using Commerce.Workflows.Saga;
 using temporaltestserver::Commerce.Testing.Temporal;
-using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
 
 [assembly: AssemblyFixture(typeof(Commerce.Workflows.Tests.Saga.SagaServer))]
@@ -10,34 +9,17 @@ using Temporalio.Client;
 namespace Commerce.Workflows.Tests.Saga;
 
 /// <summary>
-/// The Temporal servers the saga tests run on, both knowing the saga's search attributes: the in-process one, and a real
-/// one where there is one (<see cref="RealTemporalServer"/>, looked for on first use). Shared by the run: every test
-/// works on a task queue and orders of its own.
+/// The Temporal servers the saga tests run on (<see cref="TemporalServers"/>), both knowing the saga's search attributes.
+/// Shared by the run: every test works on a task queue and orders of its own.
 /// </summary>
 public sealed class SagaServer : IAsyncLifetime
 {
-    public static readonly IReadOnlyDictionary<string, IndexedValueType> SearchAttributes = new Dictionary<string, IndexedValueType>
-    {
-        [OrderSaga.OrderIdAttribute.Name] = IndexedValueType.Keyword,
-        [OrderSaga.CustomerIdAttribute.Name] = IndexedValueType.Keyword,
-        [OrderSaga.OrderStatusAttribute.Name] = IndexedValueType.Keyword,
-    };
-
-    private readonly SemaphoreSlim _realLookup = new(1, 1);
-    private TemporalTestServer? _server;
-    private TemporalClient? _client;
-    private RealTemporalServer? _real;
-    private TemporalClient? _realClient;
-    private bool _realLookedFor;
+    private TemporalServers? _servers;
 
     /// <summary>A client of the in-process server.</summary>
-    public TemporalClient Client => _client ?? throw new InvalidOperationException("Start the server first.");
+    public TemporalClient Client => (_servers ?? throw new InvalidOperationException("Start the server first.")).InProcess;
 
-    public async ValueTask InitializeAsync()
-    {
-        _server = await TemporalTestServer.StartAsync(new TemporalTestServerOptions { SearchAttributes = SearchAttributes });
-        _client = await TemporalClient.ConnectAsync(new(_server.Address));
-    }
+    public async ValueTask InitializeAsync() => _servers = await TemporalServers.StartAsync(OrderSaga.SearchAttributes);
 
     /// <summary>A client of the given server; skips the test, saying why, when there is no real server.</summary>
     public async Task<TemporalClient> ClientAsync(ServerKind kind)
@@ -46,38 +28,17 @@ public sealed class SagaServer : IAsyncLifetime
         {
             return Client;
         }
-        await _realLookup.WaitAsync(TestContext.Current.CancellationToken);
-        try
-        {
-            if (!_realLookedFor)
-            {
-                // A server that failed to start fails every test that asks for it, rather than skipping them.
-                _real = await RealTemporalServer.FindAsync(SearchAttributes, TestContext.Current.CancellationToken);
-                _realClient = _real is null ? null : await _real.ConnectAsync();
-                _realLookedFor = true;
-            }
-        }
-        finally
-        {
-            _realLookup.Release();
-        }
-        if (_realClient is null)
-        {
-            Assert.Skip(RealTemporalServer.NotAvailable);
-        }
-        return _realClient;
+
+        var real = await _servers!.RealAsync(TestContext.Current.CancellationToken);
+        Assert.SkipWhen(real is null, RealTemporalServer.NotAvailable);
+        return real!;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_server is not null)
+        if (_servers is not null)
         {
-            await _server.DisposeAsync();
+            await _servers.DisposeAsync();
         }
-        if (_real is not null)
-        {
-            await _real.DisposeAsync();
-        }
-        _realLookup.Dispose();
     }
 }
