@@ -14,18 +14,12 @@ using Refit;
 namespace Commerce.Notifications.Tests;
 
 /// <summary>
-/// The real Notifications service in-process, on its own fresh database in the run's PostgreSQL and its own virtual
-/// host on the run's RabbitMQ, with a <see cref="RecordingSender"/> in place of the log sender. Tests publish events
-/// to the broker as the other services would, and read the outcome through the HTTP API.
+/// The real Notifications service in-process (<see cref="ServiceFactory{TEntryPoint}"/>), with a
+/// <see cref="RecordingSender"/> in place of the log sender. Tests publish events to the broker as the other services
+/// would, and read the outcome through the HTTP API.
 /// </summary>
-public sealed class NotificationsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class NotificationsApiFactory() : ServiceFactory<Program>("notifications")
 {
-    private string? _connectionString;
-    private Uri? _virtualHost;
-
-    /// <summary>The host environment: Production (terse health report) unless a test wants another.</summary>
-    public string EnvironmentName { get; init; } = Environments.Production;
-
     /// <summary>
     /// Deliveries before an event whose handler keeps failing is dead-lettered. Generous by default, so an event that
     /// arrives before its order keeps being redelivered while a test publishes the order.
@@ -33,23 +27,6 @@ public sealed class NotificationsApiFactory : WebApplicationFactory<Program>, IA
     public int MaxDeliveries { get; init; } = 30;
 
     public RecordingSender Sender { get; } = new();
-
-    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Initialize the factory first.");
-
-    /// <summary>The amqp URI of the service's own virtual host, where tests publish the events it consumes.</summary>
-    public Uri VirtualHost => _virtualHost ?? throw new InvalidOperationException("Initialize the factory first.");
-
-    public async ValueTask InitializeAsync()
-    {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        _connectionString = await (await PostgresServer.SharedAsync(cancellationToken)).CreateDatabaseAsync("notifications", cancellationToken);
-        _virtualHost = await (await RabbitMqServer.SharedAsync(cancellationToken)).CreateVirtualHostAsync("notifications", cancellationToken);
-
-        // Starting the host runs the migrations; its consumer then declares and binds the queue. Events published
-        // before the binding exists would go nowhere, so wait for it.
-        _ = Server;
-        await BrokerQueues.WaitForConsumerAsync(VirtualHost, "notifications", cancellationToken);
-    }
 
     public INotificationsApi CreateNotificationsClient() => RestService.For<INotificationsApi>(CreateClient());
 
@@ -60,17 +37,14 @@ public sealed class NotificationsApiFactory : WebApplicationFactory<Program>, IA
             ?? throw new InvalidOperationException("The query returned nothing.");
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override bool ConsumesEvents => true;
+
+    protected override void ConfigureService(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("ConnectionStrings:notificationsdb", ConnectionString);
-        builder.UseSetting("ConnectionStrings:eventbus", VirtualHost.ToString());
         builder.UseSetting("Messaging:MaxDeliveries", MaxDeliveries.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Messaging:RedeliveryDelay", "00:00:00.1");
         builder.UseSetting("Notifications:Delivery:PollInterval", "00:00:00.1");
         builder.UseSetting("Notifications:Delivery:RetryDelay", "00:00:00.1");
-        // A setting rather than SetMinimumLevel: appsettings.json's LogLevel:Default would override the latter.
-        builder.UseSetting("Logging:LogLevel:Default", nameof(LogLevel.Warning));
         builder.ConfigureTestServices(services => services.AddSingleton<INotificationSender>(Sender));
     }
 }

@@ -16,38 +16,27 @@ using Refit;
 namespace Commerce.Ordering.Tests;
 
 /// <summary>
-/// The real Ordering service in-process, on its own fresh database and its own virtual host on the run's shared
-/// PostgreSQL and RabbitMQ, pricing orders with the real Catalog service running in-process beside it: the Refit
+/// The real Ordering service in-process (<see cref="ServiceFactory{TEntryPoint}"/>), pricing orders with the real
+/// Catalog service running in-process beside it: the Refit
 /// client's primary handler is the Catalog test server's, so everything above it (discovery, resilience) is real.
 /// </summary>
-public sealed class OrderingApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class OrderingApiFactory() : ServiceFactory<Program>("ordering")
 {
     private readonly CatalogHost _catalog = new();
-    private string? _connectionString;
-    private Uri? _virtualHost;
 
     /// <summary>False to stand for a Catalog that cannot be reached: every call fails to connect.</summary>
     public bool CatalogReachable { get; init; } = true;
 
-    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Initialize the factory first.");
+    protected override bool ConsumesEvents => true;
 
-    /// <summary>The amqp URI of the service's own virtual host, for a <see cref="BrokerProbe"/> and the participants' events.</summary>
-    public Uri VirtualHost => _virtualHost ?? throw new InvalidOperationException("Initialize the factory first.");
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
         if (CatalogReachable)
         {
-            await _catalog.StartAsync(cancellationToken);
+            await _catalog.InitializeAsync();
         }
 
-        _connectionString = await (await PostgresServer.SharedAsync(cancellationToken)).CreateDatabaseAsync("ordering", cancellationToken);
-        _virtualHost = await (await RabbitMqServer.SharedAsync(cancellationToken)).CreateVirtualHostAsync("ordering", cancellationToken);
-
-        // Starting the host runs the migrations; its queue must be bound before a test publishes participants' events.
-        _ = Server;
-        await BrokerQueues.WaitForConsumerAsync(VirtualHost, "ordering", cancellationToken);
+        await base.InitializeAsync();
     }
 
     public IOrderingApi CreateOrderingClient() => RestService.For<IOrderingApi>(CreateClient());
@@ -74,14 +63,10 @@ public sealed class OrderingApiFactory : WebApplicationFactory<Program>, IAsyncL
     public async Task<(long Orders, long Lines, long Timeline, long Views, long Keys, long Outbox)> CountCustomerRowsAsync(string customerId) =>
         await CountRowsWhereAsync("order_id IN (SELECT order_id FROM orders WHERE customer_id = @customerId)", new { customerId }, customerId);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureService(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(Environments.Production);
-        builder.UseSetting("ConnectionStrings:orderingdb", ConnectionString);
-        builder.UseSetting("ConnectionStrings:eventbus", VirtualHost.ToString());
         // Where service discovery sends "https+http://catalog": the handler below answers whatever the host.
         builder.UseSetting("services:catalog:http:0", "http://catalog");
-        builder.UseSetting("Logging:LogLevel:Default", nameof(LogLevel.Warning));
         builder.UseSetting("Messaging:RedeliveryDelay", "00:00:00.050");
 
         builder.ConfigureTestServices(services =>

@@ -75,13 +75,12 @@ public sealed class Participants : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
         await Task.WhenAll(
-            Inventory.StartAsync(cancellationToken),
-            Payments.StartAsync(cancellationToken),
-            Shipping.StartAsync(cancellationToken),
-            Catalog.StartAsync(cancellationToken));
-        await Ordering.StartAsync(cancellationToken);
+            Inventory.InitializeAsync().AsTask(),
+            Payments.InitializeAsync().AsTask(),
+            Shipping.InitializeAsync().AsTask(),
+            Catalog.InitializeAsync().AsTask());
+        await Ordering.InitializeAsync();
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class BridgeHost(Participants participants) : WebApplicationFactor
         var cancellationToken = TestContext.Current.CancellationToken;
         _temporal = await TemporalTestServer.StartAsync(new TemporalTestServerOptions { SearchAttributes = OrderSaga.SearchAttributes });
         Client = await TemporalClient.ConnectAsync(new(_temporal.Address));
-        await Ordering.StartAsync(cancellationToken);
+        await Ordering.InitializeAsync();
         _database = await (await PostgresServer.SharedAsync(cancellationToken)).CreateDatabaseAsync("workflows", cancellationToken);
         _ = Server;
         // The bridge consumes once connected to Temporal: until its queue has a consumer, Ordering's events would be lost

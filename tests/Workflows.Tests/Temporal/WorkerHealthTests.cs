@@ -45,12 +45,12 @@ public sealed class WorkerHealthTests : IAsyncDisposable
         _ = worker.CreateClient();
 
         // Starting the host ran the migrations: the bridge's inbox is there, waiting.
-        await using var connection = new NpgsqlConnection(worker.Database);
+        await using var connection = new NpgsqlConnection(worker.ConnectionString);
         Assert.True(await connection.ExecuteScalarAsync<bool>("SELECT to_regclass('inbox_messages') IS NOT NULL"), "the inbox table should exist");
         // An OrderPlaced taken now could not start its saga: the queue is not consumed until Temporal answers. (Were the
         // consumer not held back, it would be consuming within milliseconds of the host starting.)
         await Assert.ThrowsAsync<TimeoutException>(() =>
-            BrokerQueues.WaitForConsumerAsync(worker.Broker, Extensions.ServiceName, cancellationToken, patience: TimeSpan.FromSeconds(2)));
+            BrokerQueues.WaitForConsumerAsync(worker.VirtualHost, Extensions.ServiceName, cancellationToken, patience: TimeSpan.FromSeconds(2)));
     }
 
     private async Task<WorkflowsServiceHost> StartAsync(string environment)
