@@ -40,11 +40,7 @@ public sealed class TracingInterceptor : IClientInterceptor, IWorkerInterceptor
         {
             using var span = WorkflowsTelemetry.Source.StartActivity($"SignalWorkflow:{input.Signal}", ActivityKind.Client);
             span?.SetTag("temporalWorkflowID", input.Id);
-            await Traced(span, async () =>
-            {
-                await base.SignalWorkflowAsync(input with { Headers = TraceContextHeader.With(input.Headers, span ?? Activity.Current) });
-                return true;
-            });
+            await Traced(span, () => base.SignalWorkflowAsync(input with { Headers = TraceContextHeader.With(input.Headers, span ?? Activity.Current) }));
         }
     }
 
@@ -86,6 +82,14 @@ public sealed class TracingInterceptor : IClientInterceptor, IWorkerInterceptor
         }
     }
 
+    private static Task Traced(Activity? span, Func<Task> call) =>
+        Traced(span, async () =>
+        {
+            await call();
+            return true;
+        });
+
+    /// <summary>Marks the span failed, with the exception, when the call throws.</summary>
     private static async Task<T> Traced<T>(Activity? span, Func<Task<T>> call)
     {
         try
