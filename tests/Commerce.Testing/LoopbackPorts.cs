@@ -4,8 +4,11 @@ using System.Net.Sockets;
 namespace Commerce.Testing;
 
 /// Free TCP ports on 127.0.0.1, so test servers never clash with each other or with a developer's own servers.
-internal static class LoopbackPorts
+public static class LoopbackPorts
 {
+    /// One port the kernel reports free right now.
+    public static int FindFree() => FindFree(1)[0];
+
     /// Distinct ports the kernel reports free right now; all are held open together so none is handed out twice.
     public static int[] FindFree(int count)
     {

@@ -51,7 +51,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
             await cluster.RunToolAsync("initdb", ["-D", cluster.DataDirectory, "-U", ServerUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], cancellationToken);
             for (var attempt = 1; ; attempt++)
             {
-                cluster.Port = LoopbackPorts.FindFree(1)[0];
+                cluster.Port = LoopbackPorts.FindFree();
                 try
                 {
                     await cluster.StartAsync(cancellationToken);

@@ -116,11 +116,8 @@ internal sealed partial class WorkflowRun
         {
             activity.HeartbeatDetails = lastHeartbeatDetails;
         }
-        var decision = RetryPolicyCalculator.Decide(activity.Attributes.RetryPolicy, activity.Attempt, failure,
-            _engine.Time.GetUtcNow(), activity.Deadline);
-        if (decision.WillRetry)
+        if (Retried(activity, failure, out var decision))
         {
-            RetryActivity(activity, failure, decision.Backoff);
             return;
         }
         EndActivity(activity, (startedEventId, e) =>
@@ -135,6 +132,19 @@ internal sealed partial class WorkflowRun
                 RetryState = decision.State,
             };
         });
+    }
+
+    /// <summary>Schedules the next attempt when the retry policy allows one; otherwise says how the activity ends.</summary>
+    private bool Retried(PendingActivity activity, Failure failure, out RetryDecision decision)
+    {
+        decision = RetryPolicyCalculator.Decide(activity.Attributes.RetryPolicy, activity.Attempt, failure,
+            _engine.Time.GetUtcNow(), activity.Deadline);
+        if (!decision.WillRetry)
+        {
+            return false;
+        }
+        RetryActivity(activity, failure, decision.Backoff);
+        return true;
     }
 
     public void CancelActivity(PendingActivity activity, Payloads? details, string identity) =>
@@ -232,11 +242,8 @@ internal sealed partial class WorkflowRun
             Cause = activity.LastFailure,
             TimeoutFailureInfo = new() { TimeoutType = type, LastHeartbeatDetails = activity.HeartbeatDetails },
         };
-        var decision = RetryPolicyCalculator.Decide(activity.Attributes.RetryPolicy, activity.Attempt, failure,
-            _engine.Time.GetUtcNow(), activity.Deadline);
-        if (decision.WillRetry)
+        if (Retried(activity, failure, out var decision))
         {
-            RetryActivity(activity, failure, decision.Backoff);
             return;
         }
         EndActivity(activity, (startedEventId, e) =>

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Commerce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,12 +15,5 @@ public sealed class WorkflowsServiceHost() : ServiceFactory<Program>(Extensions.
     }
 
     protected override void ConfigureService(IWebHostBuilder builder) =>
-        builder.UseSetting("TEMPORAL_ADDRESS", $"127.0.0.1:{UnusedPort()}");
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+        builder.UseSetting("TEMPORAL_ADDRESS", $"127.0.0.1:{LoopbackPorts.FindFree()}");
 }

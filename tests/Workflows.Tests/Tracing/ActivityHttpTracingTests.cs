@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using Commerce.Testing;
 using Commerce.Workflows.Activities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +22,7 @@ public sealed class ActivityHttpTracingTests
     public async Task An_activity_call_sends_the_trace_context_of_the_span_it_runs_under()
     {
         using var listener = new HttpListener();
-        var port = FreePort();
+        var port = LoopbackPorts.FindFree();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
         var received = AnswerOnceAsync(listener);
@@ -69,12 +69,5 @@ public sealed class ActivityHttpTracingTests
         builder.AddServiceDefaults();
         builder.AddParticipantClients();
         return builder.Build();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }
