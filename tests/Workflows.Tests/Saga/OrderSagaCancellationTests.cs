@@ -45,15 +45,8 @@ public sealed class OrderSagaCancellationTests(Participants participants, SagaSe
         Assert.Equal(SagaStepState.Pending, SagaAssert.State(outcome, SagaStep.CreateShipment));
         Assert.Equal(SagaStepState.Compensated, SagaAssert.State(outcome, SagaStep.AuthorizePayment));
         Assert.Equal(SagaStepState.Compensated, SagaAssert.State(outcome, SagaStep.ReserveStock));
-        var payment = await _orders.PaymentOf(input.OrderId);
-        var reservation = await _orders.ReservationOf(input.OrderId);
-        Assert.Equal(PaymentStatus.Voided, payment.Status);
-        Assert.Equal(ReservationStatus.Released, reservation.Status);
-        Assert.True(payment.VoidedAt < reservation.UpdatedAt, $"voided at {payment.VoidedAt:O}, released at {reservation.UpdatedAt:O}");
+        await _orders.AssertVoidedThenReleasedThenCancelledAsync(input, reason);
         Assert.False(await _orders.HasShipment(input.OrderId), "no shipment may be created for a cancelled order");
-        var order = await _orders.OrderOf(input);
-        Assert.Equal(OrderStatus.Cancelled, order.Status);
-        Assert.Equal(reason, order.CancellationReason);
     }
 
     [Theory]

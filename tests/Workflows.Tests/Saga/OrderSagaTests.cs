@@ -139,15 +139,7 @@ public sealed class OrderSagaTests(Participants participants, SagaServer server)
         Assert.Equal(SagaReasons.AddressUndeliverable, outcome.CancellationReason);
         Assert.Equal(SagaStepState.Compensated, SagaAssert.State(outcome, SagaStep.AuthorizePayment));
         Assert.Equal(SagaStepState.Compensated, SagaAssert.State(outcome, SagaStep.ReserveStock));
-        var payment = await _orders.PaymentOf(input.OrderId);
-        var reservation = await _orders.ReservationOf(input.OrderId);
-        Assert.Equal(PaymentStatus.Voided, payment.Status);
-        Assert.Equal(ReservationStatus.Released, reservation.Status);
-        Assert.True(payment.VoidedAt < reservation.UpdatedAt, $"voided at {payment.VoidedAt:O}, released at {reservation.UpdatedAt:O}");
-        var order = await _orders.OrderOf(input);
-        Assert.Equal(OrderStatus.Cancelled, order.Status);
-        Assert.Equal(SagaReasons.AddressUndeliverable, order.CancellationReason);
-        Assert.True(reservation.UpdatedAt <= order.UpdatedAt, $"released at {reservation.UpdatedAt:O}, order cancelled at {order.UpdatedAt:O}");
+        await _orders.AssertVoidedThenReleasedThenCancelledAsync(input, SagaReasons.AddressUndeliverable);
     }
 
     /// <summary>Runs the saga to its end, checks the query answers what the run returned, and replays its history.</summary>

@@ -85,6 +85,23 @@ public sealed class SagaOrders(Participants participants)
         (await participants.ShippingClient().GetShipmentAsync(orderId, Cancellation)).Content is not null;
 
     /// <summary>
+    /// The authorized order was undone in reverse, read from the participants' own timestamps: payment voided, then
+    /// stock released, then the order cancelled with <paramref name="reason"/>.
+    /// </summary>
+    public async Task AssertVoidedThenReleasedThenCancelledAsync(OrderSagaInput input, string reason)
+    {
+        var payment = await PaymentOf(input.OrderId);
+        var reservation = await ReservationOf(input.OrderId);
+        var order = await OrderOf(input);
+        Assert.Equal(PaymentStatus.Voided, payment.Status);
+        Assert.Equal(ReservationStatus.Released, reservation.Status);
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+        Assert.Equal(reason, order.CancellationReason);
+        Assert.True(payment.VoidedAt < reservation.UpdatedAt, $"voided at {payment.VoidedAt:O}, released at {reservation.UpdatedAt:O}");
+        Assert.True(reservation.UpdatedAt <= order.UpdatedAt, $"released at {reservation.UpdatedAt:O}, order cancelled at {order.UpdatedAt:O}");
+    }
+
+    /// <summary>
     /// The order was carried out once: confirmed; its stock committed (<paramref name="onHand"/> less the order's units,
     /// nothing left reserved); one authorization and one capture at the card network; one shipment, created.
     /// </summary>
