@@ -1,24 +1,23 @@
-using Commerce.AppHost;
+using Commerce.AppHost.Infrastructure;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-// One PostgreSQL server, one database per service: each service still owns its data, and one container is cheap to run.
-// The data volume keeps the data across AppHost restarts; pgweb is a small browser UI onto it that is never published.
-var postgres = builder.AddPostgres("postgres")
-    .WithDataVolume()
-    .WithPgWeb();
+CommerceInfrastructure infrastructure;
+try
+{
+    if (!builder.ExecutionContext.IsPublishMode)
+    {
+        DashboardPorts.EnsureFree(builder.Configuration);
+    }
 
-// The event bus: every service's outbox publishes to it and its consumer reads from it, through ConnectionStrings:eventbus
-// (an amqp:// URI). The data volume keeps durable queues, and messages not yet consumed, across AppHost restarts; the
-// management plugin adds RabbitMQ's own UI (exchanges, queues, dead letters) to the dashboard.
-var eventbus = builder.AddRabbitMQ("eventbus")
-    .WithDataVolume()
-    .WithManagementPlugin();
-
-// The order saga's server: a Temporal dev server with its Web UI on the dashboard. The data volume keeps running sagas,
-// their histories and their timers across AppHost restarts.
-var temporal = builder.AddTemporalDevServer("temporal")
-    .WithDataVolume();
+    infrastructure = builder.AddCommerceInfrastructure();
+}
+catch (InfrastructureProblem problem)
+{
+    // A setting or this machine is wrong: one line saying what and how to fix it, before anything has started.
+    Console.Error.WriteLine($"AppHost: {problem.Message}");
+    return 1;
+}
 
 var catalog = AddService<Projects.Commerce_Catalog_Api>("catalog", database: "catalogdb");
 var inventory = AddService<Projects.Commerce_Inventory_Api>("inventory", database: "inventorydb");
@@ -36,27 +35,30 @@ var ordering = AddService<Projects.Commerce_Ordering_Api>("ordering", database: 
 // and the participants through service discovery. It waits for the server, not for the participants: an activity that
 // finds a participant not yet up is retried by Temporal like any other transient fault.
 AddService<Projects.Commerce_Workflows>("workflows", database: "workflowsdb")
-    .WithEnvironment("TEMPORAL_ADDRESS", temporal.Resource.Address)
+    .WithEnvironment("TEMPORAL_ADDRESS", infrastructure.Temporal.Address)
     .WithEnvironment("TEMPORAL_NAMESPACE", "default")
     .WithReference(inventory)
     .WithReference(payments)
     .WithReference(shipping)
     .WithReference(ordering)
-    .WaitFor(temporal);
+    .WaitFor(infrastructure.Temporal.Resource);
 
 builder.Build().Run();
+return 0;
 
 // A service with its own database on the shared server, and the event bus.
 // It migrates its database and declares its exchange and queues at start-up, so it waits until both accept connections.
-// No external endpoint: the services are internal; only the BFFs will face the internet.
+// No external endpoint: the services are internal; only the BFFs will face the internet. They speak plain HTTP, so
+// they get no development certificate (and the dashboard no warning that none is trusted).
 IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database)
     where TProject : IProjectMetadata, new()
 {
-    var serviceDb = postgres.AddDatabase(database);
+    var serviceDb = infrastructure.AddDatabase(database);
     return builder.AddProject<TProject>(name)
+        .WithoutHttpsCertificate()
         .WithReference(serviceDb)
-        .WithReference(eventbus)
+        .WithReference(infrastructure.EventBus)
         .WaitFor(serviceDb)
-        .WaitFor(eventbus)
+        .WaitFor(infrastructure.EventBus)
         .WithHttpHealthCheck("/health");
 }

@@ -36,6 +36,16 @@ public sealed class InProcessServerTests
     }
 
     [Fact]
+    public async Task The_sdk_health_check_reports_the_server_serving()
+    {
+        await using var server = await TemporalTestServer.StartAsync(cancellationToken: Cancellation);
+        var client = await TemporalClient.ConnectAsync(new(server.Address));
+
+        Assert.True(await client.Connection.CheckHealthAsync(
+            options: new Temporalio.Client.RpcOptions { CancellationToken = Cancellation }));
+    }
+
+    [Fact]
     public async Task An_rpc_the_server_lacks_is_answered_unimplemented_naming_it()
     {
         await using var server = await TemporalTestServer.StartAsync(cancellationToken: Cancellation);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -47,11 +48,17 @@ public sealed class TemporalTestServer : IAsyncDisposable
             grpc.MaxReceiveMessageSize = 128 * 1024 * 1024;
             grpc.MaxSendMessageSize = 128 * 1024 * 1024;
         });
+        // grpc.health.v1.Health/Check, which the SDK's CheckHealthAsync (and so the worker's /health) and the AppHost's
+        // readiness check call, naming the WorkflowService as a real frontend expects. A service's status comes from the
+        // checks mapped to it (none would answer UNKNOWN): the frontend serves as soon as it listens.
+        builder.Services.AddGrpcHealthChecks(health => health.Services.Map(WorkflowServiceEndpoint.ServiceName, _ => true))
+            .AddCheck("frontend", () => HealthCheckResult.Healthy());
 
         var app = builder.Build();
         app.Use(UnimplementedRpcs.AnswerUnknownRpcs);
         app.MapGrpcService<WorkflowServiceEndpoint>();
         app.MapGrpcService<OperatorServiceEndpoint>();
+        app.MapGrpcHealthChecksService();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

@@ -8,12 +8,15 @@ namespace Commerce.Testing.Temporal.Rpc;
 /// </summary>
 internal static class UnimplementedRpcs
 {
+    private const string HealthServicePath = "/grpc.health.v1.Health";
+
     public static async Task AnswerUnknownRpcs(HttpContext context, RequestDelegate next)
     {
         var isGrpc = context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
         var path = context.Request.Path.Value ?? "";
         if (!isGrpc || WorkflowServiceEndpoint.ImplementedPaths.Contains(path)
-            || OperatorServiceEndpoint.ImplementedPaths.Contains(path))
+            || OperatorServiceEndpoint.ImplementedPaths.Contains(path)
+            || context.Request.Path.StartsWithSegments(HealthServicePath))
         {
             await next(context).ConfigureAwait(false);
             return;
