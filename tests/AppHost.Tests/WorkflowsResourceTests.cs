@@ -2,14 +2,14 @@ using System.Runtime.ExceptionServices;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Commerce.AppHost.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
-using Xunit;
 
 namespace Commerce.AppHost.Tests;
 
 /// <summary>
-/// The Temporal server and the worker as the AppHost models them. Nothing is started: these need the Aspire packages,
-/// not a container runtime.
+/// The Temporal server and the worker as the AppHost models them in container mode (what a deployment runs). Nothing
+/// is started, so no container runtime is needed.
 /// </summary>
 public sealed class WorkflowsResourceTests
 {
@@ -22,15 +22,16 @@ public sealed class WorkflowsResourceTests
     public async Task Temporal_serves_grpc_and_its_ui_and_registers_the_saga_search_attributes_on_a_kept_database()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Commerce_AppHost>(cancellationToken);
+        await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Commerce_AppHost>(
+            ["--Commerce:Infrastructure=containers"], cancellationToken);
         await using var app = await appHost.BuildAsync(cancellationToken);
-        var temporal = Assert.Single(appHost.Resources.OfType<TemporalServerResource>(), resource => resource.Name == "temporal");
+        var temporal = Assert.Single(appHost.Resources.OfType<TemporalContainerResource>(), resource => resource.Name == "temporal");
 
         var endpoints = temporal.Annotations.OfType<EndpointAnnotation>().ToDictionary(endpoint => endpoint.Name);
-        Assert.Equal(7233, endpoints[TemporalServerResource.GrpcEndpointName].TargetPort);
-        Assert.Equal("http2", endpoints[TemporalServerResource.GrpcEndpointName].Transport);
-        Assert.Equal(8233, endpoints[TemporalServerResource.UiEndpointName].TargetPort);
-        Assert.Equal("http", endpoints[TemporalServerResource.UiEndpointName].UriScheme);
+        Assert.Equal(7233, endpoints[TemporalFrontend.GrpcEndpointName].TargetPort);
+        Assert.Equal("http2", endpoints[TemporalFrontend.GrpcEndpointName].Transport);
+        Assert.Equal(8233, endpoints[TemporalFrontend.UiEndpointName].TargetPort);
+        Assert.Equal("http", endpoints[TemporalFrontend.UiEndpointName].UriScheme);
 
         var arguments = (await ResolveAsync(temporal, app.Services, cancellationToken)).Arguments
             .Select(argument => argument.Value).ToList();
@@ -47,7 +48,8 @@ public sealed class WorkflowsResourceTests
     public async Task The_worker_is_given_the_temporal_address_its_database_the_bus_and_the_participants()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Commerce_AppHost>(cancellationToken);
+        await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Commerce_AppHost>(
+            ["--Commerce:Infrastructure=containers"], cancellationToken);
         await using var app = await appHost.BuildAsync(cancellationToken);
         var workflows = Assert.Single(appHost.Resources.OfType<ProjectResource>(), resource => resource.Name == "workflows");
 

@@ -1,0 +1,79 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Commerce.AppHost.Tests;
+
+/// <summary>
+/// The whole AppHost in local mode, as `dotnet run --project AppHost` starts it on a machine without a container
+/// runtime, with two differences that keep a test run to itself: its servers keep their data in a throwaway state
+/// directory (deleted afterwards), and the saga's grace period is short.
+/// </summary>
+public sealed class LocalAppHost : IAsyncLifetime
+{
+    // Generous: on a loaded 2-core machine, a first start initialises a PostgreSQL cluster and a RabbitMQ node.
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly string _stateDirectory = Directory.CreateTempSubdirectory("commerce-apphost-test-").FullName;
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost has not started.");
+
+    /// <summary>Every resource of the model, the infrastructure's included.</summary>
+    public IReadOnlyList<string> ResourceNames { get; private set; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        var cancellationToken = timeout.Token;
+
+        // PostgreSQL refuses to run as root, so under root the AppHost runs it as the postgres user, who must reach
+        // the data directory inside this one.
+        File.SetUnixFileMode(_stateDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Commerce_AppHost>(
+            ["--Commerce:Infrastructure=local", $"--Commerce:StateDirectory={_stateDirectory}"], cancellationToken);
+        appHost.CreateResourceBuilder<ProjectResource>("workflows")
+            .WithEnvironment("Workflows__GracePeriod", "00:00:01");
+        // The resources' own output (a RabbitMQ boot, every failed probe while a server starts) is in the dashboard
+        // when run for real; here only what went wrong is worth printing.
+        appHost.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+        // Not those started only on demand (the hidden rebuilder Aspire adds beside each project).
+        ResourceNames = [.. appHost.Resources
+            .Where(resource => !resource.HasAnnotationOfType<ExplicitStartupAnnotation>())
+            .Select(resource => resource.Name)];
+
+        _app = await appHost.BuildAsync(cancellationToken);
+        await _app.StartAsync(cancellationToken);
+        // A resource that exits (a server that cannot start, a service whose migration fails) fails at once, naming
+        // itself, instead of leaving the test to wait for the timeout.
+        await Task.WhenAll(ResourceNames.Select(name =>
+            _app.ResourceNotifications.WaitForResourceHealthyAsync(name, WaitBehavior.StopOnResourceUnavailable, cancellationToken)));
+    }
+
+    /// <summary><c>host:port</c> of the Temporal frontend, as the worker is given it.</summary>
+    public string TemporalAddress
+    {
+        get
+        {
+            var grpc = App.GetEndpoint("temporal", "grpc");
+            return $"{grpc.Host}:{grpc.Port}";
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Directory.Delete(_stateDirectory, recursive: true);
+    }
+}
