@@ -1,4 +1,5 @@
 using Commerce.Messaging;
+using Commerce.Messaging.Broker;
 using Commerce.Messaging.Consumer;
 using Commerce.Messaging.Outbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,13 +13,13 @@ public static class MessagingExtensions
     /// <summary>
     /// Adds the outbox (its tables, via the service's migrations) and its dispatcher, publishing to the RabbitMQ broker
     /// named by <c>ConnectionStrings:{brokerConnectionName}</c>, and the retention sweep. Needs the service's
-    /// <c>AddNpgsqlDataSource</c>. Consumers are added on the returned builder.
+    /// <c>AddNpgsqlDataSource</c> (Aspire.Npgsql). Consumers are added on the returned builder.
     /// </summary>
     public static MessagingBuilder AddMessaging(this IHostApplicationBuilder builder, string serviceName, string brokerConnectionName = "eventbus")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
 
-        builder.AddRabbitMqConnection(brokerConnectionName);
+        builder.AddBrokerConnection(brokerConnectionName);
         builder.AddSqlMigrations(typeof(Outbox).Assembly);
         builder.Services.AddOptions<MessagingOptions>()
             .BindConfiguration("Messaging")

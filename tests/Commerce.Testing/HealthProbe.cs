@@ -11,6 +11,12 @@ namespace Commerce.Testing;
 /// </summary>
 public static class HealthProbe
 {
+    /// <summary>The name Aspire.Npgsql gives its readiness check of the service's database.</summary>
+    public const string DatabaseCheck = "PostgreSql";
+
+    /// <summary>The name Aspire.RabbitMQ.Client gives its readiness check of the broker connection.</summary>
+    public const string BrokerCheck = "RabbitMQ.Client";
+
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The last status seen: <paramref name="expected"/>, or another one once <paramref name="within"/> has passed.</summary>

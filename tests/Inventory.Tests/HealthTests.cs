@@ -17,7 +17,7 @@ public sealed class HealthTests
         await inventory.InitializeAsync();
         using var client = inventory.CreateClient();
 
-        await HealthProbe.AssertReportsHealthyAsync(client, ["inventorydb", "eventbus"], Cancellation);
+        await HealthProbe.AssertReportsHealthyAsync(client, [HealthProbe.DatabaseCheck, HealthProbe.BrokerCheck], Cancellation);
     }
 
     [Fact]

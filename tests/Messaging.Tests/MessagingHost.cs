@@ -4,6 +4,7 @@ using Commerce.Testing;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -31,8 +32,11 @@ public sealed class MessagingHost : IAsyncDisposable
     public static async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken) =>
         await (await PostgresServer.SharedAsync(cancellationToken)).CreateDatabaseAsync("messaging", cancellationToken);
 
+    /// <param name="consume">Whether it consumes the probe events; then starting waits until its queue is consumed,
+    /// unless <paramref name="brokerIsDown"/> says there is no broker to consume from yet.</param>
     public static async Task<MessagingHost> StartAsync(
-        string database, Uri broker, bool consume = true, Action<MessagingOptions>? configure = null, CancellationToken cancellationToken = default)
+        string database, Uri broker, bool consume = true, Action<MessagingOptions>? configure = null, bool brokerIsDown = false,
+        CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.AddServiceDefaults();
@@ -57,7 +61,7 @@ public sealed class MessagingHost : IAsyncDisposable
 
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        if (consume)
+        if (consume && !brokerIsDown)
         {
             await BrokerQueues.WaitForConsumerAsync(broker, "probe", cancellationToken);
         }
@@ -107,6 +111,24 @@ public sealed class MessagingHost : IAsyncDisposable
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Polls the broker's readiness check (what <c>/health</c> reports for it) until it says <paramref name="expected"/>,
+    /// and returns what it last said.
+    /// </summary>
+    public async Task<HealthStatus> WaitForBrokerHealthAsync(HealthStatus expected, TimeSpan within)
+    {
+        var health = Services.GetRequiredService<HealthCheckService>();
+        var deadline = DateTime.UtcNow + within;
+        HealthStatus status;
+        while ((status = (await health.CheckHealthAsync(check => check.Name == HealthProbe.BrokerCheck)).Status) != expected
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
+        return status;
     }
 
     public Task StopAsync() => _host.StopAsync();

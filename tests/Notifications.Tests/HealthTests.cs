@@ -15,6 +15,6 @@ public sealed class HealthTests
         await service.InitializeAsync();
         using var client = service.CreateClient();
 
-        await HealthProbe.AssertReportsHealthyAsync(client, ["notificationsdb", "eventbus"], Cancellation);
+        await HealthProbe.AssertReportsHealthyAsync(client, [HealthProbe.DatabaseCheck, HealthProbe.BrokerCheck], Cancellation);
     }
 }

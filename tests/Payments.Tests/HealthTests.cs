@@ -1,4 +1,5 @@
 using System.Net;
+using Commerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -17,7 +18,7 @@ public sealed class HealthTests(PaymentsApiFactory factory) : IClassFixture<Paym
         var report = await factory.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(Cancellation);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(HealthStatus.Healthy, report.Entries["paymentsdb"].Status);
-        Assert.Equal(HealthStatus.Healthy, report.Entries["eventbus"].Status);
+        Assert.Equal(HealthStatus.Healthy, report.Entries[HealthProbe.DatabaseCheck].Status);
+        Assert.Equal(HealthStatus.Healthy, report.Entries[HealthProbe.BrokerCheck].Status);
     }
 }

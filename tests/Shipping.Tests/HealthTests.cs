@@ -18,7 +18,7 @@ public sealed class HealthTests
         await shipping.InitializeAsync();
         using var client = shipping.CreateClient();
 
-        await HealthProbe.AssertReportsHealthyAsync(client, ["shippingdb", "eventbus"], Cancellation);
+        await HealthProbe.AssertReportsHealthyAsync(client, [HealthProbe.DatabaseCheck, HealthProbe.BrokerCheck], Cancellation);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Commerce.ServiceDefaults.Messaging;
+using Commerce.Messaging.Broker;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,7 +19,7 @@ namespace Commerce.Messaging.Consumer;
 /// succeed (no message id, a payload that is not the event) is dead-lettered at once.
 /// </summary>
 internal sealed partial class EventConsumer(
-    RabbitMqConnection broker,
+    BrokerConnection broker,
     NpgsqlDataSource dataSource,
     IServiceScopeFactory scopes,
     IEnumerable<EventRegistration> registrations,

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Commerce.ServiceDefaults.Messaging;
+using Commerce.Messaging.Broker;
 using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +19,7 @@ namespace Commerce.Messaging.Outbox;
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     NpgsqlDataSource dataSource,
-    RabbitMqConnection broker,
+    BrokerConnection broker,
     IOptions<MessagingOptions> options,
     TimeProvider timeProvider,
     ILogger<OutboxDispatcher> logger) : BackgroundService

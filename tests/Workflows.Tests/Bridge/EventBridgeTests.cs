@@ -3,7 +3,6 @@ using Commerce.Ordering.Contracts;
 using Commerce.Testing;
 using Commerce.Workflows.Saga;
 using Commerce.Workflows.Tests.Saga;
-using Commerce.Workflows.Tests.Tracing;
 using Commerce.Workflows.Tracing;
 using Dapper;
 using Npgsql;

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Commerce.ServiceDefaults.Data;
+namespace Commerce.Messaging.Migrations;
 
 /// <summary>An assembly whose embedded <c>.sql</c> resources are migrations of this service's database.</summary>
-public sealed record SqlMigrations(Assembly ScriptsAssembly);
+internal sealed record SqlMigrations(Assembly ScriptsAssembly);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Commerce.ServiceDefaults.Data;
+namespace Commerce.Messaging.Migrations;
 
 /// <summary>
 /// Brings the schema up to date at start-up with DbUp, which journals each applied script in <c>schemaversions</c>.

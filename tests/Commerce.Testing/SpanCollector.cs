@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Commerce.Workflows.Tests.Tracing;
+namespace Commerce.Testing;
 
 /// <summary>Records every span the named sources finish while it lives, as an exporter would see them.</summary>
 public sealed class SpanCollector : IDisposable
