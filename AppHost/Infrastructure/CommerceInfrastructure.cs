@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-
 namespace Commerce.AppHost.Infrastructure;
 
 /// <summary>
@@ -23,7 +20,8 @@ public static class CommerceInfrastructureExtensions
     public static CommerceInfrastructure AddCommerceInfrastructure(this IDistributedApplicationBuilder builder)
     {
         var (mode, why) = InfrastructureModes.Choose(builder.Configuration, builder.ExecutionContext.IsPublishMode);
-        var log = StartupLog(builder);
+        // Before the host is built there is no logger; the console is where `dotnet run` shows the AppHost's own lines.
+        Action<string> log = line => Console.WriteLine($"AppHost: {line}");
         log($"infrastructure: {Describe(mode)}, because {why} (set {InfrastructureModes.SettingKey} to auto, containers or local)");
 
         if (mode == InfrastructureMode.Containers)
@@ -41,14 +39,7 @@ public static class CommerceInfrastructureExtensions
         return builder.AddLocalInfrastructure(log);
     }
 
-    public static string Describe(InfrastructureMode mode) => mode == InfrastructureMode.Containers
+    private static string Describe(InfrastructureMode mode) => mode == InfrastructureMode.Containers
         ? "containers (PostgreSQL, RabbitMQ and the Temporal dev server as container images)"
         : "local processes (PostgreSQL, RabbitMQ and Temporal run from this machine's programs)";
-
-    private static Action<string> StartupLog(IDistributedApplicationBuilder builder)
-    {
-        // Before the host is built there is no logger; the console is where `dotnet run` shows the AppHost's own lines.
-        var quiet = builder.Configuration.GetValue<bool>("Commerce:QuietStartup");
-        return quiet ? _ => { } : line => Console.WriteLine($"AppHost: {line}");
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Commerce.AppHost.Tests;
@@ -44,18 +43,8 @@ public sealed class PublishManifestTests
         try
         {
             var manifest = Path.Combine(output, "aspire-manifest.json");
-            var appHost = global::Projects.Commerce_AppHost.ProjectPath;
-            var start = new ProcessStartInfo("dotnet")
-            {
-                ArgumentList = { "run", "--project", appHost, "--no-build", "--no-launch-profile", "--", "--publisher", "manifest", "--output-path", manifest },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var publish = Process.Start(start)!;
-            var stdout = publish.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var stderr = publish.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await publish.WaitForExitAsync(TestContext.Current.CancellationToken);
-            Assert.True(publish.ExitCode == 0, $"publish exited {publish.ExitCode}: {await stdout} {await stderr}");
+            var publish = await AppHostProcess.RunAsync(["--publisher", "manifest", "--output-path", manifest]);
+            Assert.True(publish.ExitCode == 0, $"publish exited {publish.ExitCode}: {publish.Output} {publish.Errors}");
 
             using var document = JsonDocument.Parse(await File.ReadAllTextAsync(manifest, TestContext.Current.CancellationToken));
             return document.RootElement.Clone();

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Commerce.AppHost.Tests;
+
+/// <summary>The built AppHost run as its own process, as <c>dotnet run --project AppHost</c> (and azd) run it.</summary>
+internal static class AppHostProcess
+{
+    public sealed record Outcome(int ExitCode, string Output, string Errors);
+
+    public static async Task<Outcome> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "run", "--project", global::Projects.Commerce_AppHost.ProjectPath, "--no-build", "--no-launch-profile", "--" }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return new Outcome(process.ExitCode, await output, await errors);
+    }
+}
