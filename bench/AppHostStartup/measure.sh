@@ -39,22 +39,36 @@ all_healthy() {
   done
 }
 
-# Resident memory (MiB) of the AppHost's process tree and of DCP's (which runs detached and watches the AppHost).
-system_rss_mib() {
+# The AppHost's process tree and DCP's (which runs detached and watches the AppHost through --monitor), one pid a line.
+system_pids() {
   local apphost=$1
-  ps -eo pid=,ppid=,rss=,args= | awk -v root="$apphost" '
-    { pid[NR] = $1; parent[$1] = $2; rss[$1] = $3; line[$1] = $0 }
+  ps -eo pid=,ppid=,args= | awk -v root="$apphost" '
+    { pid[NR] = $1; parent[$1] = $2 }
     $0 ~ ("--monitor " root "( |$)") { roots[$1] = 1 }
     END {
       roots[root] = 1
       for (i in pid) {
         p = pid[i]
-        for (a = p; a != "" && a != 0 && a != 1; a = parent[a]) if (a in roots) { total += rss[p]; break }
+        for (a = p; a != "" && a != 0 && a != 1; a = parent[a]) if (a in roots) { print p; break }
       }
-      printf "%.0f", total / 1024
     }'
 }
 
+# Resident memory of those processes in MiB: RSS (shared pages counted in every process that maps them) and PSS
+# (shared pages divided among them: what the system as a whole takes).
+system_memory_mib() {
+  local pid kind total
+  for kind in Rss Pss; do
+    total=0
+    for pid in $(system_pids "$1"); do
+      total=$(( total + $(awk -v k="$kind:" '$1 == k { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0) ))
+    done
+    printf '%s ' $(( total / 1024 ))
+  done
+  echo
+}
+
+# Sets apphost_pid and elapsed_ms (not echoed: a command substitution would run it in a subshell that loses the pid).
 start_once() {
   local label=$1 started
   started=$(now_ms)
@@ -66,30 +80,40 @@ start_once() {
     (( $(now_ms) - started < timeout_seconds * 1000 )) || { echo "not healthy in $timeout_seconds s" >&2; exit 1; }
     sleep 0.2
   done
-  echo $(( $(now_ms) - started ))
+  elapsed_ms=$(( $(now_ms) - started ))
 }
 
-# Ctrl+C as a terminal sends it: to the AppHost, not only to the `dotnet run` that waits for it.
+# Ctrl+C as a terminal sends it: to the AppHost, not only to the `dotnet run` that waits for it. Then wait until DCP
+# has stopped everything, so the next start cannot find the last run's services still answering.
 stop() {
+  local apphost
+  apphost=$(pgrep -P "$apphost_pid" -f Commerce.AppHost | head -1 || true)
   pkill -INT -P "$apphost_pid" 2>/dev/null || true
   kill -INT "$apphost_pid" 2>/dev/null || true
   wait "$apphost_pid" 2>/dev/null || true
   apphost_pid=
+  if [[ -n $apphost ]]; then
+    while [[ -n $(system_pids "$apphost" | grep -vx "$apphost") ]]; do sleep 0.5; done
+  fi
+  while (exec 3<>/dev/tcp/127.0.0.1/5101) 2>/dev/null; do sleep 0.5; done
 }
 
-cold_ms=$(start_once cold)
+start_once cold
+cold_ms=$elapsed_ms
 sleep "$rest_seconds"
 # The `dotnet run` wrapper's child is the AppHost itself, the process DCP watches.
 apphost=$(pgrep -P "$apphost_pid" -f Commerce.AppHost | head -1)
-rss=$(system_rss_mib "$apphost")
+read -r rss pss < <(system_memory_mib "$apphost")
 stop
-warm_ms=$(start_once warm)
+load_before_warm=$(cut -d' ' -f1-3 /proc/loadavg)
+start_once warm
+warm_ms=$elapsed_ms
 stop
 
 cat <<EOT
-| mode | cold start → all healthy | warm start → all healthy | resident memory at rest ($rest_seconds s after healthy) |
+| mode | cold start → all healthy | warm start → all healthy | memory at rest, $rest_seconds s after healthy: PSS (RSS) |
 |---|---|---|---|
-| $mode | $(awk -v ms="$cold_ms" 'BEGIN { printf "%.1f s", ms / 1000 }') | $(awk -v ms="$warm_ms" 'BEGIN { printf "%.1f s", ms / 1000 }') | $rss MiB |
+| $mode | $(awk -v ms="$cold_ms" 'BEGIN { printf "%.1f s", ms / 1000 }') | $(awk -v ms="$warm_ms" 'BEGIN { printf "%.1f s", ms / 1000 }') | $pss MiB ($rss MiB) |
 
-Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; load average before the warm start: $(cut -d' ' -f1-3 /proc/loadavg).
+Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; load average before the warm start: $load_before_warm.
 EOT

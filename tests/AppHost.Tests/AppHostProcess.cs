@@ -9,6 +9,17 @@ internal static class AppHostProcess
 
     public static async Task<Outcome> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var process = Start(arguments, environment);
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return new Outcome(process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>Starts <c>dotnet run</c> of the AppHost, its output redirected (read it, or it may block).</summary>
+    public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -24,11 +35,6 @@ internal static class AppHostProcess
             start.Environment[name] = value;
         }
 
-        var cancellationToken = TestContext.Current.CancellationToken;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return new Outcome(process.ExitCode, await output, await errors);
+        return Process.Start(start)!;
     }
 }

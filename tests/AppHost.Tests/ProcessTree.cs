@@ -11,8 +11,11 @@ namespace Commerce.AppHost.Tests;
 /// </summary>
 internal static class ProcessTree
 {
-    /// <summary>This process's descendants (not itself), with the command line of each.</summary>
-    public static Dictionary<int, string> Descendants()
+    /// <summary>
+    /// The descendants of <paramref name="root"/> (this process by default; not the root itself) and of the DCP that
+    /// watches it, with the command line of each.
+    /// </summary>
+    public static Dictionary<int, string> Descendants(int? root = null)
     {
         var parents = new Dictionary<int, int>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -24,7 +27,7 @@ internal static class ProcessTree
         }
 
         // DCP's API server runs detached (its parent is init) and watches this process through --monitor.
-        var self = Environment.ProcessId;
+        var self = root ?? Environment.ProcessId;
         var roots = parents.Keys.Where(pid => CommandLine(pid) is { } line
             && line.Contains($"--monitor {self}", StringComparison.Ordinal)).Append(self).ToHashSet();
 

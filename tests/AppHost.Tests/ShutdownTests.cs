@@ -1,33 +1,102 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
 namespace Commerce.AppHost.Tests;
 
-/// <summary>Stopping the AppHost stops everything it started: the servers, the services and DCP itself.</summary>
+/// <summary>
+/// Stopping the AppHost stops everything it started (the servers, the services and DCP itself), and so does killing
+/// its process: DCP watches it.
+/// </summary>
 public sealed class ShutdownTests
 {
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(90);
+
+    // Every service's /health on its launch profile's port (DCP's proxy). Each starts once its database and the bus
+    // accept connections, and the worker's includes its Temporal connection: all 200 means the whole system is up.
+    private static readonly Uri[] ServiceHealth =
+        [.. new[] { 5101, 5102, 5103, 5104, 5105, 5106, 5108 }.Select(port => new Uri($"http://localhost:{port}/health"))];
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Stopping_the_apphost_leaves_no_process_and_no_listening_port_behind()
     {
         var before = ProcessTree.Descendants();
-        Dictionary<int, string> started;
-        HashSet<int> ports;
+        (Dictionary<int, string> Processes, HashSet<int> Ports) started;
         await using (var appHost = new LocalAppHost())
         {
             await appHost.InitializeAsync();
-            started = ProcessTree.Descendants().Where(process => !before.ContainsKey(process.Key))
-                .ToDictionary(process => process.Key, process => process.Value);
-            ports = ProcessTree.ListeningPorts(started.Keys);
-
-            // What the model runs is among them, listening: the check below would pass vacuously otherwise.
-            Assert.Contains(started.Values, command => command.Contains("/postgres -D ", StringComparison.Ordinal));
-            Assert.Contains(started.Values, command => command.Contains("beam.smp", StringComparison.Ordinal));
-            Assert.Contains(started.Values, command => command.Contains("epmd", StringComparison.Ordinal));
-            Assert.Contains(started.Values, command => command.Contains("Commerce.Testing.Temporal", StringComparison.Ordinal));
-            Assert.Contains(started.Values, command => command.Contains("Commerce.Ordering.Api", StringComparison.Ordinal));
-            Assert.True(ports.Count >= 10, $"only {ports.Count} listening ports: {string.Join(", ", ports)}");
+            started = StartedSince(before, ProcessTree.Descendants());
         }
 
-        // DCP stops the processes as it is told to; give it the time a clean shutdown takes, then look.
+        await AssertAllGoneAsync(started.Processes, started.Ports);
+    }
+
+    [Fact]
+    public async Task Killing_the_apphost_process_leaves_no_process_and_no_listening_port_behind()
+    {
+        var state = Directory.CreateTempSubdirectory("commerce-apphost-kill-").FullName;
+        File.SetUnixFileMode(state, (UnixFileMode)Convert.ToInt32("755", 8));
+        using var run = AppHostProcess.Start([], new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = $"http://localhost:{FreePort()}",
+            ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort()}",
+            ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort()}",
+            ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
+            ["Commerce__Infrastructure"] = "local",
+            ["Commerce__StateDirectory"] = state,
+        });
+        try
+        {
+            var output = run.StandardOutput.ReadToEndAsync(Cancellation);
+            var errors = run.StandardError.ReadToEndAsync(Cancellation);
+            await WaitUntilUpAsync(run, output, errors);
+
+            // `dotnet run` waits for the AppHost it started: that child is the process DCP watches.
+            var appHost = ProcessTree.Descendants(run.Id)
+                .Single(process => process.Value.Contains("Commerce.AppHost", StringComparison.Ordinal)).Key;
+            // DCP runs detached from both, watching the AppHost.
+            var started = StartedSince([], new Dictionary<int, string>(
+                ProcessTree.Descendants(run.Id).Concat(ProcessTree.Descendants(appHost)).DistinctBy(process => process.Key)));
+            Process.GetProcessById(appHost).Kill();
+
+            await AssertAllGoneAsync(started.Processes, started.Ports);
+        }
+        finally
+        {
+            // A failure before the kill must not leave the system running beside the tests that follow.
+            if (!run.HasExited)
+            {
+                run.Kill(entireProcessTree: true);
+            }
+
+            await run.WaitForExitAsync(CancellationToken.None);
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    private static (Dictionary<int, string> Processes, HashSet<int> Ports) StartedSince(
+        Dictionary<int, string> before, Dictionary<int, string> now)
+    {
+        var started = now.Where(process => !before.ContainsKey(process.Key)).ToDictionary();
+        var ports = ProcessTree.ListeningPorts(started.Keys);
+
+        // What the model runs is among them, listening: the checks after the stop would pass vacuously otherwise.
+        Assert.Contains(started.Values, command => command.Contains("/postgres -D ", StringComparison.Ordinal));
+        Assert.Contains(started.Values, command => command.Contains("beam.smp", StringComparison.Ordinal));
+        Assert.Contains(started.Values, command => command.Contains("epmd", StringComparison.Ordinal));
+        Assert.Contains(started.Values, command => command.Contains("Commerce.Testing.Temporal", StringComparison.Ordinal));
+        Assert.Contains(started.Values, command => command.Contains("Commerce.Ordering.Api", StringComparison.Ordinal));
+        Assert.True(ports.Count >= 10, $"only {ports.Count} listening ports: {string.Join(", ", ports)}");
+        return (started, ports);
+    }
+
+    // DCP stops the processes as it is told to (or as it sees the AppHost gone); give it the time a clean shutdown
+    // takes, then look.
+    private static async Task AssertAllGoneAsync(Dictionary<int, string> started, HashSet<int> ports)
+    {
         var deadline = DateTime.UtcNow + StopTimeout;
         Dictionary<int, string> left;
         HashSet<int> stillListening;
@@ -40,11 +109,55 @@ public sealed class ShutdownTests
                 break;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(500), Cancellation);
         }
         while (DateTime.UtcNow < deadline);
 
         Assert.True(left.Count == 0, "still running: " + string.Join("; ", left.Select(process => $"{process.Key} {process.Value}")));
         Assert.True(stillListening.Count == 0, "still listening: " + string.Join(", ", stillListening));
+    }
+
+    private static async Task WaitUntilUpAsync(Process run, Task<string> output, Task<string> errors)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + LocalAppHost.StartTimeout;
+        while (true)
+        {
+            if (run.HasExited)
+            {
+                Assert.Fail($"the AppHost exited ({run.ExitCode}): {await output} {await errors}");
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the services were not healthy in {LocalAppHost.StartTimeout}");
+            try
+            {
+                var answers = await Task.WhenAll(ServiceHealth.Select(async url =>
+                {
+                    using var health = await http.GetAsync(url, Cancellation);
+                    return health.StatusCode;
+                }));
+                if (answers.All(status => status == HttpStatusCode.OK))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!Cancellation.IsCancellationRequested)
+            {
+                // Listening but not answering yet.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), Cancellation);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
