@@ -1,4 +1,5 @@
 using Commerce.ServiceDefaults.Errors;
+using Commerce.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,7 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation())
             .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new BackgroundClientSpansDropped()))
                 .AddSource(builder.Environment.ApplicationName)
                 // Probes hit these every few seconds; their spans would drown the ones that matter.
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
