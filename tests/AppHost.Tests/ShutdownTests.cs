@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using Commerce.Testing;
 
 namespace Commerce.AppHost.Tests;
 
@@ -38,12 +38,13 @@ public sealed class ShutdownTests
     {
         var state = Directory.CreateTempSubdirectory("commerce-apphost-kill-").FullName;
         File.SetUnixFileMode(state, (UnixFileMode)Convert.ToInt32("755", 8));
+        var dashboardPorts = LoopbackPorts.FindFree(3);
         using var run = AppHostProcess.Start([], new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = $"http://localhost:{FreePort()}",
-            ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort()}",
-            ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort()}",
+            ["ASPNETCORE_URLS"] = $"http://localhost:{dashboardPorts[0]}",
+            ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{dashboardPorts[1]}",
+            ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{dashboardPorts[2]}",
             ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
             ["Commerce__Infrastructure"] = "local",
             ["Commerce__StateDirectory"] = state,
@@ -152,12 +153,5 @@ public sealed class ShutdownTests
 
             await Task.Delay(TimeSpan.FromMilliseconds(500), Cancellation);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
