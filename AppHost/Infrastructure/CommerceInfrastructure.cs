@@ -5,7 +5,6 @@ namespace Commerce.AppHost.Infrastructure;
 /// event bus, and Temporal. The services' resources are the same in both modes; only these differ.
 /// </summary>
 public sealed record CommerceInfrastructure(
-    InfrastructureMode Mode,
     Func<string, IResourceBuilder<IResourceWithConnectionString>> AddDatabase,
     IResourceBuilder<IResourceWithConnectionString> EventBus,
     TemporalFrontend Temporal);

@@ -24,7 +24,6 @@ public static class ContainerInfrastructure
             .WithDataVolume();
 
         return new CommerceInfrastructure(
-            InfrastructureMode.Containers,
             database => postgres.AddDatabase(database),
             eventbus,
             temporal.AsTemporalFrontend());

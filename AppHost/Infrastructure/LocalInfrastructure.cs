@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+
 namespace Commerce.AppHost.Infrastructure;
 
 [UnsupportedOSPlatform("windows")]
@@ -23,7 +24,6 @@ public static class LocalInfrastructure
             : "Temporal: the in-process server (no temporal CLI on PATH): in memory, no Web UI");
 
         return new CommerceInfrastructure(
-            InfrastructureMode.LocalProcesses,
             database => postgres.AddDatabase(database),
             eventbus,
             temporal);

@@ -54,20 +54,16 @@ public static class LocalPostgres
         var (command, prefix) = AsServiceAccount(Path.Combine(programs.PostgresBin, "postgres"));
         var server = new LocalPostgresResource(name, command, dataDirectory, password);
 
-        string? connectionString = null;
-        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, cancellationToken) =>
-            connectionString = await server.ConnectionStringExpression.GetValueAsync(cancellationToken));
+        var connectionString = ConnectionStringWhenAvailable.Of(builder, server);
         builder.Eventing.Subscribe<ResourceReadyEvent>(server, (ready, cancellationToken) =>
-            CreateDatabasesAsync(server, connectionString!, ready.Services, cancellationToken));
+            CreateDatabasesAsync(server, connectionString.Value, ready.Services, cancellationToken));
         // DCP runs the server; its databases have no process of their own, and Aspire passes a parent's state on to its
         // children only for containers: they start with the server and run once they exist.
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, (started, _) =>
             PublishDatabasesStateAsync(server, started.Services, KnownResourceStates.Starting));
 
         var healthCheckKey = $"{name}_check";
-        builder.Services.AddHealthChecks().AddNpgSql(
-            _ => $"{connectionString ?? throw new InvalidOperationException("no connection string yet")};Database=postgres",
-            name: healthCheckKey);
+        builder.Services.AddHealthChecks().AddNpgSql(_ => $"{connectionString.Value};Database=postgres", name: healthCheckKey);
 
         var resource = builder.AddResource(server)
             .WithEndpoint(name: LocalPostgresResource.PrimaryEndpointName, scheme: "tcp")
@@ -93,12 +89,9 @@ public static class LocalPostgres
         var database = new LocalPostgresDatabaseResource(name, server.Resource);
         server.Resource.Databases.Add(database);
 
-        string? connectionString = null;
-        server.ApplicationBuilder.Eventing.Subscribe<ConnectionStringAvailableEvent>(database, async (_, cancellationToken) =>
-            connectionString = await database.ConnectionStringExpression.GetValueAsync(cancellationToken));
+        var connectionString = ConnectionStringWhenAvailable.Of(server.ApplicationBuilder, database);
         var healthCheckKey = $"{name}_check";
-        server.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(
-            _ => connectionString ?? throw new InvalidOperationException("no connection string yet"), name: healthCheckKey);
+        server.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(_ => connectionString.Value, name: healthCheckKey);
 
         return server.ApplicationBuilder.AddResource(database)
             .WithIconName("Database")

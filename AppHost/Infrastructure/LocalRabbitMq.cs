@@ -62,16 +62,13 @@ public static class LocalRabbitMq
 
         // epmd and the distribution port are not proxied: the node advertises its port through epmd, and a CLI tool
         // that asks must reach the port itself.
-        var epmdPort = FreeLoopbackPort();
-        var distributionPort = FreeLoopbackPort();
+        var (epmdPort, distributionPort) = TwoFreeLoopbackPorts();
         var node = new LocalRabbitMqResource(name, Path.Combine(programs.RabbitMqBin, "rabbitmq-server"), home, password);
-        string? connectionString = null;
-        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(node, async (_, cancellationToken) =>
-            connectionString = await node.ConnectionStringExpression.GetValueAsync(cancellationToken));
+        var connectionString = ConnectionStringWhenAvailable.Of(builder, node);
         var healthCheckKey = $"{name}_check";
         IConnection? healthConnection = null;
         builder.Services.AddHealthChecks().AddRabbitMQ(
-            async _ => healthConnection ??= await new ConnectionFactory { Uri = new Uri(connectionString!) }.CreateConnectionAsync(),
+            async _ => healthConnection ??= await new ConnectionFactory { Uri = new Uri(connectionString.Value) }.CreateConnectionAsync(),
             name: healthCheckKey);
 
         var resource = builder.AddResource(node)
@@ -115,11 +112,14 @@ public static class LocalRabbitMq
         return resource.WaitFor(epmd);
     }
 
-    private static int FreeLoopbackPort()
+    // Both held open together, so the kernel cannot hand out the same port twice.
+    private static (int, int) TwoFreeLoopbackPorts()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var first = new TcpListener(IPAddress.Loopback, 0);
+        using var second = new TcpListener(IPAddress.Loopback, 0);
+        first.Start();
+        second.Start();
+        return (((IPEndPoint)first.LocalEndpoint).Port, ((IPEndPoint)second.LocalEndpoint).Port);
     }
 
     private sealed class PortAcceptsConnections(int port) : IHealthCheck

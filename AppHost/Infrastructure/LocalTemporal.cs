@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+
 namespace Commerce.AppHost.Infrastructure;
 
 /// <summary><c>temporal server start-dev</c> from the Temporal CLI on PATH: the whole service and its Web UI.</summary>
