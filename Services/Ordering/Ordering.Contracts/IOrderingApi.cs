@@ -12,7 +12,8 @@ public interface IOrderingApi
     /// <summary>
     /// Places an order: 201 with the order; a repeat with the same <paramref name="idempotencyKey"/> and body returns
     /// the original 201 and creates nothing; the same key with another body is a 422 (<c>idempotency-key-reused</c>).
-    /// 400 for an invalid request or unknown products (<c>unknown-products</c>), 503 while Catalog is unavailable.
+    /// 400 for an invalid request or unknown products (<c>unknown-products</c>), 422 for an address the carrier does not
+    /// deliver to (<c>address-undeliverable</c>), 503 while Catalog is unavailable.
     /// </summary>
     [Post("/orders")]
     Task<IApiResponse<OrderDto>> PlaceOrderAsync(

@@ -9,6 +9,12 @@ public static class OrderingReasons
     /// <summary>422: the Idempotency-Key was already used by this customer for a different request.</summary>
     public const string IdempotencyKeyReused = "idempotency-key-reused";
 
+    /// <summary>
+    /// 422: the carrier does not deliver to the shipping address (Services/Shipping/README.md); the <c>field</c>
+    /// extension names the part it objects to. The same word, and the same rules, as Shipping's refusal.
+    /// </summary>
+    public const string AddressUndeliverable = "address-undeliverable";
+
     /// <summary>422: the products are priced in different currencies, which one order cannot be charged in.</summary>
     public const string MixedCurrencies = "mixed-currencies";
 

@@ -1,4 +1,4 @@
-using Commerce.Shipping.Api.Domain;
+using Commerce.Shipping.Addresses;
 
 namespace Commerce.Shipping.Tests.Domain;
 

@@ -1,3 +1,4 @@
+using Commerce.Shipping.Addresses;
 using Commerce.Shipping.Api.Domain;
 
 namespace Commerce.Shipping.Tests.Domain;
@@ -14,7 +15,7 @@ public sealed class DeliveryRulesTests
     [InlineData("SY")]
     public void The_carrier_does_not_deliver_to_the_unserved_countries(string country)
     {
-        var undeliverable = DeliveryRules.Check(Parcels.Domestic with { Country = country });
+        var undeliverable = (Parcels.Domestic with { Country = country }).Undeliverable();
 
         Assert.NotNull(undeliverable);
         Assert.Equal("address.country", undeliverable.Field);
@@ -32,8 +33,8 @@ public sealed class DeliveryRulesTests
     [InlineData("Boîte postale 42")]
     public void A_post_office_box_is_undeliverable(string line)
     {
-        Assert.Equal("address.line1", DeliveryRules.Check(Parcels.Domestic with { Line1 = line })?.Field);
-        Assert.Equal("address.line2", DeliveryRules.Check(Parcels.Domestic with { Line2 = line })?.Field);
+        Assert.Equal("address.line1", (Parcels.Domestic with { Line1 = line }).Undeliverable()?.Field);
+        Assert.Equal("address.line2", (Parcels.Domestic with { Line2 = line }).Undeliverable()?.Field);
     }
 
     [Theory]
@@ -43,14 +44,14 @@ public sealed class DeliveryRulesTests
     [InlineData("Apollo Boxing Club, 4 High Street")]
     public void Streets_that_merely_look_like_a_box_are_delivered_to(string line)
     {
-        Assert.Null(DeliveryRules.Check(Parcels.Domestic with { Line1 = line }));
+        Assert.Null((Parcels.Domestic with { Line1 = line }).Undeliverable());
     }
 
     [Fact]
     public void Ordinary_addresses_at_home_and_abroad_are_delivered_to()
     {
-        Assert.Null(DeliveryRules.Check(Parcels.Domestic));
-        Assert.Null(DeliveryRules.Check(Parcels.German));
+        Assert.Null(Parcels.Domestic.Undeliverable());
+        Assert.Null(Parcels.German.Undeliverable());
     }
 
     [Fact]

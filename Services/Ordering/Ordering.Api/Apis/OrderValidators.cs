@@ -1,5 +1,6 @@
 using Commerce.Ordering.Api.Domain;
 using Commerce.Ordering.Contracts;
+using Commerce.Shipping.Addresses;
 using FluentValidation;
 
 namespace Commerce.Ordering.Api.Apis;
@@ -45,29 +46,17 @@ public sealed class PlaceOrderRequestValidator : AbstractValidator<PlaceOrderReq
     }
 }
 
-/// <summary>The address rules Shipping applies, so that an order Ordering accepts is one Shipping can label.</summary>
-public sealed class OrderAddressValidator : AbstractValidator<OrderAddress>
-{
-    public const int MaxLength = 100;
-    public const int MaxPostalCodeLength = 10;
-
-    public OrderAddressValidator()
-    {
-        RuleFor(address => address.Name).NotEmpty().MaximumLength(MaxLength);
-        RuleFor(address => address.Line1).NotEmpty().MaximumLength(MaxLength);
-        RuleFor(address => address.Line2).MaximumLength(MaxLength);
-        RuleFor(address => address.City).NotEmpty().MaximumLength(MaxLength);
-        RuleFor(address => address.PostalCode)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty()
-            .MaximumLength(MaxPostalCodeLength)
-            .Matches("^[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*$").WithMessage("A postal code has letters and digits, separated by single spaces or hyphens.");
-        RuleFor(address => address.Country)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty()
-            .Matches("^[A-Z]{2}$").WithMessage("Give an ISO 3166-1 alpha-2 country code in upper case, such as US or DE.");
-    }
-}
+/// <summary>
+/// Shipping's own address rules (Shipping.Addresses) over this service's <see cref="OrderAddress"/>: the one
+/// definition both services validate with, so an address Ordering accepts is one Shipping accepts.
+/// </summary>
+public sealed class OrderAddressValidator() : PostalAddressValidator<OrderAddress>(
+    address => address.Name,
+    address => address.Line1,
+    address => address.Line2,
+    address => address.City,
+    address => address.PostalCode,
+    address => address.Country);
 
 public sealed class PlaceOrderHeadersValidator : AbstractValidator<PlaceOrderHeaders>
 {

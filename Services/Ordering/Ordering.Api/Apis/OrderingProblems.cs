@@ -1,4 +1,5 @@
 using Commerce.Ordering.Contracts;
+using Commerce.Shipping.Addresses;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commerce.Ordering.Api.Apis;
@@ -22,6 +23,13 @@ internal static class OrderingProblems
             title: "The order names products that do not exist.",
             extensions: new Dictionary<string, object?> { ["reason"] = OrderingReasons.UnknownProducts, ["productIds"] = unknownIds });
     }
+
+    /// <summary>Shipping would refuse the address in the saga, after the card was authorized: refused before anything is placed.</summary>
+    public static ProblemHttpResult Undeliverable(Undeliverable undeliverable) => TypedResults.Problem(
+        undeliverable.Detail,
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "The carrier cannot deliver to this address.",
+        extensions: new Dictionary<string, object?> { ["reason"] = OrderingReasons.AddressUndeliverable, ["field"] = undeliverable.Field });
 
     public static ProblemHttpResult MixedCurrencies(IReadOnlyList<string> currencies) => Refusal(
         StatusCodes.Status422UnprocessableEntity,

@@ -2,6 +2,7 @@ using Commerce.Ordering.Api.Data;
 using Commerce.Ordering.Api.Domain;
 using Commerce.Ordering.Contracts;
 using Commerce.ServiceDefaults.Validation;
+using Commerce.Shipping.Addresses;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commerce.Ordering.Api.Apis;
@@ -22,7 +23,8 @@ public static class OrdersApi
                 "client sends are ignored. One transaction writes the pending order, its first timeline fact and OrderPlaced. " +
                 "Idempotency-Key is required and scoped to the customer: a repeat with the same body returns the original 201 " +
                 "and creates nothing; the same key with another body is a 422 (idempotency-key-reused). Unknown products are " +
-                "a 400 (unknown-products); 503 with Retry-After while Catalog is unavailable.")
+                "a 400 (unknown-products); an address the carrier does not deliver to (Shipping's rules) is a 422 " +
+                "(address-undeliverable) and places nothing; 503 with Retry-After while Catalog is unavailable.")
             .WithValidation<PlaceOrderHeaders>()
             .WithValidation<PlaceOrderRequest>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -77,6 +79,14 @@ public static class OrdersApi
         HttpContext httpContext,
         CancellationToken cancellationToken)
     {
+        // Shipping's carrier rules are code, not data, so refusing before looking for an earlier request cannot turn a
+        // repeat into a refusal: the first request was refused too.
+        var address = request.ShippingAddress;
+        if (DeliveryRules.Check(address.Line1, address.Line2, address.Country)?.Under("shippingAddress") is { } undeliverable)
+        {
+            return OrderingProblems.Undeliverable(undeliverable);
+        }
+
         var idempotency = new IdempotentRequest(headers.CustomerId!, headers.IdempotencyKey!, RequestFingerprint.Of(request));
         // A repeat is answered from what was stored, without asking Catalog again.
         if (await store.FindEarlierAsync(idempotency, cancellationToken) is { } earlier)

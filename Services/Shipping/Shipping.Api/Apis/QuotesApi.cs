@@ -22,7 +22,7 @@ public static class QuotesApi
     }
 
     public static Results<Ok<ShippingQuote>, ProblemHttpResult> Quote(QuoteRequest request) =>
-        DeliveryRules.Check(request.Address) is { } undeliverable
+        request.Address.Undeliverable() is { } undeliverable
             ? ShippingProblems.Undeliverable(undeliverable)
             : TypedResults.Ok(ShippingRates.Quote(request.Address.Country, request.Lines));
 }

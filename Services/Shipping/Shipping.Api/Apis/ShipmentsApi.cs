@@ -54,7 +54,7 @@ public static class ShipmentsApi
     {
         // The delivery rules are code, not data: a request they refuse now was refused the first time too, so checking
         // them before looking for an earlier shipment cannot turn a repeat into a refusal.
-        if (DeliveryRules.Check(request.Address) is { } undeliverable)
+        if (request.Address.Undeliverable() is { } undeliverable)
         {
             return ShippingProblems.Undeliverable(undeliverable);
         }

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Commerce.Shipping.Api.Domain;
+namespace Commerce.Shipping.Addresses;
 
 /// <summary>
 /// The officially assigned ISO 3166-1 alpha-2 codes. Kept here rather than asked of the operating system's locale
