@@ -9,9 +9,20 @@ internal static class SampleEvents
 {
     public static string NewCustomer() => $"customer-{Guid.NewGuid():N}";
 
+    /// <summary>
+    /// A reference for the order, as Ordering would assign one: well-formed, and different for different orders (its
+    /// characters come from the random part of the test's order id).
+    /// </summary>
+    public static string ReferenceOf(Guid orderId)
+    {
+        var hex = orderId.ToString("N").ToUpperInvariant();
+        return $"{hex[24..28]}-{hex[28..]}";
+    }
+
     /// <summary>Two chai at 12.50 and a mug at 9.99: 3 items, 34.99 USD.</summary>
     public static OrderPlaced Placed(Guid orderId, string customerId) => new(
         orderId,
+        ReferenceOf(orderId),
         customerId,
         [new OrderLine(1, "Classic Chai Blend", 12.50m, 2), new OrderLine(7, "Stoneware Mug", 9.99m, 1)],
         "USD",
@@ -19,6 +30,10 @@ internal static class SampleEvents
         new OrderAddress("Ada Lovelace", "12 Main St", null, "Springfield", "94105", "US"),
         "tok_4242",
         DateTimeOffset.UtcNow);
+
+    public static OrderConfirmed Confirmed(Guid orderId, string customerId) => new(orderId, ReferenceOf(orderId), customerId);
+
+    public static OrderCancelled Cancelled(Guid orderId, string customerId, string reason) => new(orderId, ReferenceOf(orderId), customerId, reason);
 
     public static ShipmentDispatched Dispatched(Guid orderId) => new(orderId, Guid.NewGuid(), "1Z999AA10123456784");
 

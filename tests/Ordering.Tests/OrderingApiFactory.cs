@@ -1,4 +1,5 @@
 using Commerce.Catalog.Contracts;
+using Commerce.Ordering.Api.Domain;
 using Commerce.Ordering.Contracts;
 using Commerce.Testing;
 using Dapper;
@@ -26,6 +27,12 @@ public sealed class OrderingApiFactory() : ServiceFactory<Program>("ordering")
 
     /// <summary>False to stand for a Catalog that cannot be reached: every call fails to connect.</summary>
     public bool CatalogReachable { get; init; } = true;
+
+    /// <summary>The service's clock, when a test needs one that stands still; the system's otherwise.</summary>
+    public TimeProvider? Time { get; init; }
+
+    /// <summary>Where new orders' references come from, when a test scripts them; random draws otherwise.</summary>
+    public IOrderReferenceSource? References { get; init; }
 
     protected override bool ConsumesEvents => true;
 
@@ -74,6 +81,16 @@ public sealed class OrderingApiFactory() : ServiceFactory<Program>("ordering")
             // Registered after the service's own configuration, so it runs last and replaces only the innermost handler.
             services.ConfigureAll<HttpClientFactoryOptions>(options => options.HttpMessageHandlerBuilderActions.Add(handlers =>
                 handlers.PrimaryHandler = CatalogReachable ? _catalog.Server.CreateHandler() : new UnreachableHandler()));
+            if (Time is not null)
+            {
+                services.AddSingleton(Time);
+            }
+
+            if (References is not null)
+            {
+                services.AddSingleton(References);
+            }
+
             if (!CatalogReachable)
             {
                 // The standard handler's retries work as in production, only without seconds of backoff in a test.

@@ -1,6 +1,7 @@
 using Commerce.Catalog.Contracts;
 using Commerce.Inventory.Contracts;
 using Commerce.Ordering.Api.Data;
+using Commerce.Ordering.Api.Domain;
 using Commerce.Ordering.Api.Messaging;
 using Commerce.Payments.Contracts;
 using Commerce.Shipping.Contracts;
@@ -37,6 +38,7 @@ public static class Extensions
             .ConfigureHttpClient(client => client.BaseAddress = new Uri("https+http://catalog"));
 
         builder.Services.AddSingleton<CatalogPrices>();
+        builder.Services.AddSingleton<IOrderReferenceSource, RandomOrderReferences>();
         builder.Services.AddSingleton<OrderStore>();
         builder.Services.AddSingleton<OrderTimeline>();
         builder.Services.AddSingleton<OrderViewStore>();

@@ -43,11 +43,13 @@ public enum StepState
 public sealed record OrderSteps(StepState Stock, StepState Payment, StepState Shipment);
 
 /// <summary>
-/// An order as its customer sees it (the read model). <see cref="UpdatedAt"/> is when the latest fact about it
-/// happened; <see cref="CancellationReason"/> is set once it is cancelled.
+/// An order as its customer sees it (the read model). <see cref="Reference"/> is the short name the customer knows it
+/// by (<c>K7M4-Q2XD</c>), unique and the same wherever it is shown; <see cref="UpdatedAt"/> is when the latest fact
+/// about it happened; <see cref="CancellationReason"/> is set once it is cancelled.
 /// </summary>
 public sealed record OrderDto(
     Guid OrderId,
+    string Reference,
     OrderStatus Status,
     IReadOnlyList<OrderLine> Lines,
     string Currency,

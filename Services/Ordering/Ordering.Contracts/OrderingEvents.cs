@@ -8,10 +8,12 @@ public sealed record OrderLine(int ProductId, string ProductName, decimal UnitPr
 
 /// <summary>
 /// A customer placed an order. Carries everything the order saga needs (lines with prices, totals, address, payment
-/// token — a token, never a card number), so the saga never reads Ordering's tables.
+/// token — a token, never a card number), so the saga never reads Ordering's tables, and the order's
+/// <see cref="Reference"/>, the short name its customer knows it by (<c>K7M4-Q2XD</c>), for whoever tells them about it.
 /// </summary>
 public sealed record OrderPlaced(
     Guid OrderId,
+    string Reference,
     string CustomerId,
     IReadOnlyList<OrderLine> Lines,
     string Currency,
@@ -23,8 +25,11 @@ public sealed record OrderPlaced(
 /// <summary>The customer asked to cancel; the saga decides whether it still can (only before the shipment is created).</summary>
 public sealed record OrderCancellationRequested(Guid OrderId, string CustomerId, string Reason);
 
-/// <summary>The saga finished: stock committed, payment captured, shipment created.</summary>
-public sealed record OrderConfirmed(Guid OrderId, string CustomerId);
+/// <summary>The saga finished: stock committed, payment captured, shipment created. <see cref="Reference"/> as in <see cref="OrderPlaced"/>.</summary>
+public sealed record OrderConfirmed(Guid OrderId, string Reference, string CustomerId);
 
-/// <summary>The order will not be fulfilled; every completed step has been undone. <see cref="Reason"/> is for the customer.</summary>
-public sealed record OrderCancelled(Guid OrderId, string CustomerId, string Reason);
+/// <summary>
+/// The order will not be fulfilled; every completed step has been undone. <see cref="Reason"/> is for the customer;
+/// <see cref="Reference"/> as in <see cref="OrderPlaced"/>.
+/// </summary>
+public sealed record OrderCancelled(Guid OrderId, string Reference, string CustomerId, string Reason);

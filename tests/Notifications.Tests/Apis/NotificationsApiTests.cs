@@ -18,7 +18,7 @@ public sealed class NotificationsApiTests(NotificationsApiFactory factory) : ICl
         var moments = new[] { 0, 1, 2, 3, 3, 5, 6 }.Select(minutes => start.AddMinutes(minutes)).ToArray();
         foreach (var moment in moments)
         {
-            await BrokerQueues.PublishEventAsync(factory.VirtualHost, new OrderConfirmed(Guid.NewGuid(), customerId), occurredAt: moment, cancellationToken: Cancellation);
+            await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Confirmed(Guid.NewGuid(), customerId), occurredAt: moment, cancellationToken: Cancellation);
         }
 
         var all = await api.WaitForNotificationsAsync(customerId, moments.Length, Cancellation);

@@ -16,7 +16,7 @@ public sealed class DeliveryTests(NotificationsApiFactory factory) : IClassFixtu
         var orderId = Guid.NewGuid();
         var placedId = await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Placed(orderId, customerId), cancellationToken: Cancellation);
         await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Placed(orderId, customerId), placedId, cancellationToken: Cancellation);
-        await BrokerQueues.PublishEventAsync(factory.VirtualHost, new OrderConfirmed(orderId, customerId), cancellationToken: Cancellation);
+        await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Confirmed(orderId, customerId), cancellationToken: Cancellation);
         await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Dispatched(orderId), cancellationToken: Cancellation);
 
         var recorded = await api.WaitForNotificationsAsync(customerId, 3, Cancellation);

@@ -22,17 +22,17 @@ public sealed class EventNotificationTests(NotificationsApiFactory factory) : IC
         var start = DateTimeOffset.UtcNow.AddMinutes(-10);
 
         await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Placed(shipped, customerId), occurredAt: start, cancellationToken: Cancellation);
-        await BrokerQueues.PublishEventAsync(factory.VirtualHost, new OrderConfirmed(shipped, customerId), occurredAt: start.AddMinutes(1), cancellationToken: Cancellation);
+        await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Confirmed(shipped, customerId), occurredAt: start.AddMinutes(1), cancellationToken: Cancellation);
         await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Dispatched(shipped), occurredAt: start.AddMinutes(2), cancellationToken: Cancellation);
         await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Placed(cancelled, customerId), occurredAt: start.AddMinutes(3), cancellationToken: Cancellation);
         await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Refunded(cancelled), occurredAt: start.AddMinutes(4), cancellationToken: Cancellation);
         await BrokerQueues.PublishEventAsync(
-            factory.VirtualHost, new OrderCancelled(cancelled, customerId, "The payment was declined."), occurredAt: start.AddMinutes(5), cancellationToken: Cancellation);
+            factory.VirtualHost, SampleEvents.Cancelled(cancelled, customerId, "The payment was declined."), occurredAt: start.AddMinutes(5), cancellationToken: Cancellation);
 
         var notifications = await api.WaitForNotificationsAsync(customerId, 6, Cancellation);
 
-        var shippedRef = NotificationText.Reference(shipped);
-        var cancelledRef = NotificationText.Reference(cancelled);
+        var shippedRef = SampleEvents.ReferenceOf(shipped);
+        var cancelledRef = SampleEvents.ReferenceOf(cancelled);
         Assert.Equal(
             [
                 (cancelled, NotificationKinds.OrderCancelled, $"Your order {cancelledRef} was cancelled. Reason: The payment was declined."),
@@ -44,6 +44,53 @@ public sealed class EventNotificationTests(NotificationsApiFactory factory) : IC
             ],
             notifications.Select(n => (n.OrderId, n.Kind, n.Text)));
         Assert.Equal(start.AddMinutes(5), notifications[0].OccurredAt, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task Orders_placed_in_the_same_millisecond_are_told_apart_by_their_references_in_every_notification()
+    {
+        var api = factory.CreateNotificationsClient();
+        var customerId = SampleEvents.NewCustomer();
+        // Time-ordered ids of one millisecond: their first eight hex digits, the old reference, are the same.
+        var moment = DateTimeOffset.UtcNow;
+        var first = Guid.CreateVersion7(moment);
+        var second = Guid.CreateVersion7(moment);
+        Assert.Equal(first.ToString("N")[..8], second.ToString("N")[..8]);
+
+        foreach (var orderId in new[] { first, second })
+        {
+            await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Placed(orderId, customerId), cancellationToken: Cancellation);
+            await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Dispatched(orderId), cancellationToken: Cancellation);
+        }
+
+        var notifications = await api.WaitForNotificationsAsync(customerId, 4, Cancellation);
+
+        Assert.NotEqual(SampleEvents.ReferenceOf(first), SampleEvents.ReferenceOf(second));
+        Assert.All(notifications, notification => Assert.Contains(SampleEvents.ReferenceOf(notification.OrderId), notification.Text, StringComparison.Ordinal));
+        Assert.Equal(4, notifications.Select(notification => notification.Text).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task An_order_learned_without_a_reference_is_named_by_its_id_until_an_Ordering_event_tells_its_reference()
+    {
+        var api = factory.CreateNotificationsClient();
+        var customerId = SampleEvents.NewCustomer();
+        var orderId = Guid.NewGuid();
+        var reference = SampleEvents.ReferenceOf(orderId);
+
+        // Published before Ordering had references: the event has none.
+        await BrokerQueues.PublishEventAsync(
+            factory.VirtualHost, SampleEvents.Placed(orderId, customerId) with { Reference = null! }, cancellationToken: Cancellation);
+        Assert.Contains(orderId.ToString(), Assert.Single(await api.WaitForNotificationsAsync(customerId, 1, Cancellation)).Text, StringComparison.Ordinal);
+        await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Confirmed(orderId, customerId), cancellationToken: Cancellation);
+        await api.WaitForNotificationsAsync(customerId, 2, Cancellation);
+        await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Dispatched(orderId), cancellationToken: Cancellation);
+
+        var notifications = await api.WaitForNotificationsAsync(customerId, 3, Cancellation);
+
+        var shipped = Assert.Single(notifications, notification => notification.Kind == NotificationKinds.OrderShipped);
+        Assert.Equal($"Your order {reference} is on its way. Tracking number: 1Z999AA10123456784.", shipped.Text);
+        Assert.Equal(reference, await factory.QueryScalarAsync<string>("SELECT reference FROM order_customers WHERE order_id = @orderId", new { orderId }));
     }
 
     [Fact]
@@ -62,7 +109,7 @@ public sealed class EventNotificationTests(NotificationsApiFactory factory) : IC
             await BrokerQueues.PublishEventAsync(factory.VirtualHost, new PaymentCaptured(orderId, 34.99m, "USD", "4242"), cancellationToken: Cancellation),
             await BrokerQueues.PublishEventAsync(factory.VirtualHost, new ShipmentCancelled(orderId, Guid.NewGuid()), cancellationToken: Cancellation),
         };
-        await BrokerQueues.PublishEventAsync(factory.VirtualHost, new OrderConfirmed(orderId, customerId), cancellationToken: Cancellation);
+        await BrokerQueues.PublishEventAsync(factory.VirtualHost, SampleEvents.Confirmed(orderId, customerId), cancellationToken: Cancellation);
 
         var notifications = await api.WaitForNotificationsAsync(customerId, 2, Cancellation);
         Assert.Equal([NotificationKinds.OrderConfirmed, NotificationKinds.OrderReceived], notifications.Select(n => n.Kind).Order());

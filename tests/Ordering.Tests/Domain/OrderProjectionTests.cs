@@ -9,6 +9,7 @@ namespace Commerce.Ordering.Tests.Domain;
 public sealed class OrderProjectionTests
 {
     private static readonly Guid OrderId = Guid.NewGuid();
+    private const string Reference = "K7M4-Q2XD";
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -18,6 +19,7 @@ public sealed class OrderProjectionTests
 
         Assert.NotNull(view);
         Assert.Equal("customer-1", view.CustomerId);
+        Assert.Equal(Reference, view.Order.Reference);
         Assert.Equal(OrderStatus.Pending, view.Order.Status);
         Assert.Equal(new OrderSteps(StepState.Pending, StepState.Pending, StepState.Pending), view.Order.Steps);
         Assert.Equal(29.00m, view.Order.Total);
@@ -33,7 +35,7 @@ public sealed class OrderProjectionTests
             TimelineFact.PaymentAuthorized(new PaymentAuthorized(OrderId, 29m, "USD", "4242"), Start.AddSeconds(2)),
             TimelineFact.PaymentVoided(new PaymentVoided(OrderId, 29m, "USD", "4242"), Start.AddSeconds(3)),
             TimelineFact.StockReleased(new StockReleased(OrderId, [new(1, 2)]), Start.AddSeconds(4)),
-            TimelineFact.OrderCancelled(new OrderCancelled(OrderId, "customer-1", "Payment declined."), Start.AddSeconds(5)),
+            TimelineFact.OrderCancelled(new OrderCancelled(OrderId, Reference, "customer-1", "Payment declined."), Start.AddSeconds(5)),
         ]);
 
         Assert.NotNull(view);
@@ -71,7 +73,7 @@ public sealed class OrderProjectionTests
     }
 
     private static TimelineFact Placed() => TimelineFact.OrderPlaced(
-        new OrderPlaced(OrderId, "customer-1", [new OrderLine(1, "Classic Espresso Beans", 14.50m, 2)], "USD", 29.00m, Orders.Address, Orders.PaymentToken, Start),
+        new OrderPlaced(OrderId, Reference, "customer-1", [new OrderLine(1, "Classic Espresso Beans", 14.50m, 2)], "USD", 29.00m, Orders.Address, Orders.PaymentToken, Start),
         Start);
 
     private static ShippingAddress Shipping() => new("Ada", "1 Row", null, "London", "SW1A 1AA", "GB");

@@ -25,7 +25,7 @@ public sealed class SagaReasonsTests
     {
         var address = new OrderAddress("Ada", "1 Main St", null, "Springfield", "94105", "US");
         var placed = new OrderPlaced(
-            Guid.NewGuid(), "customer-1", [new OrderLine(3, "Lamp", 19.90m, 2)], "USD", 39.80m, address, "tok_abc", DateTimeOffset.UnixEpoch);
+            Guid.NewGuid(), "K7M4-Q2XD", "customer-1", [new OrderLine(3, "Lamp", 19.90m, 2)], "USD", 39.80m, address, "tok_abc", DateTimeOffset.UnixEpoch);
 
         var input = OrderSagaInput.From(placed, OrderSagaInput.DefaultGracePeriod);
 

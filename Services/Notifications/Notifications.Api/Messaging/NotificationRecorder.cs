@@ -10,25 +10,27 @@ namespace Commerce.Notifications.Api.Messaging;
 /// </summary>
 public sealed class NotificationRecorder(OrderCustomerStore customers, NotificationStore notifications)
 {
-    /// <summary>For events that name the customer; they also teach the order → customer map.</summary>
+    /// <summary>For Ordering's events, which name the customer and the order's reference; they teach the map both.</summary>
     public async Task RecordAsync(
-        string customerId, Guid orderId, NotificationContent content, IntegrationEventContext context, CancellationToken cancellationToken)
+        string customerId, Guid orderId, string? reference, NotificationContent content, IntegrationEventContext context, CancellationToken cancellationToken)
     {
-        await customers.RememberAsync(orderId, customerId, context.Transaction, cancellationToken);
+        await customers.RememberAsync(orderId, customerId, reference, context.Transaction, cancellationToken);
         await RecordForAsync(customerId, orderId, content, context, cancellationToken);
     }
 
     /// <summary>
     /// For events that carry only the order id. Until the order's <c>OrderPlaced</c> has been handled here the
-    /// customer is unknown: throwing rolls back and sends the event back to the queue to try again later, and the
+    /// customer (and the order's reference) is unknown: throwing rolls back and sends the event back to the queue to try again later, and the
     /// consumer dead-letters it once its deliveries run out (the order never appeared).
     /// </summary>
     /// <exception cref="OrderNotYetKnownException">No event has named the order's customer yet.</exception>
-    public async Task RecordForOrderAsync(Guid orderId, NotificationContent content, IntegrationEventContext context, CancellationToken cancellationToken)
+    /// <param name="content">The notification, given the order's reference as Ordering's events told it.</param>
+    public async Task RecordForOrderAsync(
+        Guid orderId, Func<string?, NotificationContent> content, IntegrationEventContext context, CancellationToken cancellationToken)
     {
-        var customerId = await customers.FindCustomerAsync(orderId, context.Transaction, cancellationToken)
+        var order = await customers.FindAsync(orderId, context.Transaction, cancellationToken)
             ?? throw new OrderNotYetKnownException(orderId);
-        await RecordForAsync(customerId, orderId, content, context, cancellationToken);
+        await RecordForAsync(order.CustomerId, orderId, content(order.Reference), context, cancellationToken);
     }
 
     private Task RecordForAsync(string customerId, Guid orderId, NotificationContent content, IntegrationEventContext context, CancellationToken cancellationToken) =>

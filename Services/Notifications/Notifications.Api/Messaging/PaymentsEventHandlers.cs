@@ -7,5 +7,5 @@ namespace Commerce.Notifications.Api.Messaging;
 public sealed class PaymentRefundedHandler(NotificationRecorder recorder) : IIntegrationEventHandler<PaymentRefunded>
 {
     public Task HandleAsync(PaymentRefunded integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken) =>
-        recorder.RecordForOrderAsync(integrationEvent.OrderId, NotificationText.PaymentRefunded(integrationEvent), context, cancellationToken);
+        recorder.RecordForOrderAsync(integrationEvent.OrderId, reference => NotificationText.PaymentRefunded(integrationEvent, reference), context, cancellationToken);
 }

@@ -7,5 +7,5 @@ namespace Commerce.Notifications.Api.Messaging;
 public sealed class ShipmentDispatchedHandler(NotificationRecorder recorder) : IIntegrationEventHandler<ShipmentDispatched>
 {
     public Task HandleAsync(ShipmentDispatched integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken) =>
-        recorder.RecordForOrderAsync(integrationEvent.OrderId, NotificationText.OrderShipped(integrationEvent), context, cancellationToken);
+        recorder.RecordForOrderAsync(integrationEvent.OrderId, reference => NotificationText.OrderShipped(integrationEvent, reference), context, cancellationToken);
 }

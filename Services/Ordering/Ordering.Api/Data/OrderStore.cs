@@ -30,8 +30,15 @@ public sealed record CommandOutcome(Transition Transition, OrderStatus Status, O
 /// Writes orders. Every change is one transaction that also appends its timeline fact, updates the order's view and
 /// writes its event to the outbox, so all of it happens if and only if the change commits.
 /// </summary>
-public sealed class OrderStore(NpgsqlDataSource dataSource, Outbox outbox, OrderTimeline timeline, TimeProvider timeProvider)
+public sealed class OrderStore(
+    NpgsqlDataSource dataSource, Outbox outbox, OrderTimeline timeline, IOrderReferenceSource references, TimeProvider timeProvider)
 {
+    /// <summary>
+    /// How many references to draw before giving up. One in 2^40 is taken per order already placed, so a second draw
+    /// is rare and a fifth would mean the space is nearly full, which is worth a failure rather than a loop.
+    /// </summary>
+    private const int MaxReferenceDraws = 5;
+
     /// <summary>The outcome of an earlier request with the same key, or null if the key is new: lets a repeat skip Catalog.</summary>
     public async Task<PlaceOutcome?> FindEarlierAsync(IdempotentRequest request, CancellationToken cancellationToken)
     {
@@ -61,15 +68,23 @@ public sealed class OrderStore(NpgsqlDataSource dataSource, Outbox outbox, Order
         var now = TimelineFact.ToMicroseconds(timeProvider.GetUtcNow());
         var orderId = Guid.CreateVersion7(now);
         var address = request.ShippingAddress;
+        var reference = await InsertOrderAsync(transaction, new
+        {
+            orderId,
+            idempotency.CustomerId,
+            priced.Currency,
+            priced.Total,
+            address.Name,
+            address.Line1,
+            address.Line2,
+            address.City,
+            address.PostalCode,
+            address.Country,
+            request.PaymentToken,
+            now,
+        }, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO orders (
-                order_id, customer_id, status, currency, total, recipient_name, line1, line2, city, postal_code, country,
-                payment_token, placed_at, updated_at)
-            VALUES (
-                @orderId, @CustomerId, 'pending', @Currency, @Total, @Name, @Line1, @Line2, @City, @PostalCode, @Country,
-                @PaymentToken, @now, @now);
-
             INSERT INTO order_lines (order_id, position, product_id, product_name, unit_price, quantity)
             SELECT @orderId, line.position, line.product_id, line.product_name, line.unit_price, line.quantity
             FROM unnest(@ProductIds, @ProductNames, @UnitPrices, @Quantities)
@@ -78,17 +93,6 @@ public sealed class OrderStore(NpgsqlDataSource dataSource, Outbox outbox, Order
             new
             {
                 orderId,
-                idempotency.CustomerId,
-                priced.Currency,
-                priced.Total,
-                address.Name,
-                address.Line1,
-                address.Line2,
-                address.City,
-                address.PostalCode,
-                address.Country,
-                request.PaymentToken,
-                now,
                 ProductIds = priced.Lines.Select(line => line.ProductId).ToArray(),
                 ProductNames = priced.Lines.Select(line => line.ProductName).ToArray(),
                 UnitPrices = priced.Lines.Select(line => line.UnitPrice).ToArray(),
@@ -98,7 +102,7 @@ public sealed class OrderStore(NpgsqlDataSource dataSource, Outbox outbox, Order
             cancellationToken: cancellationToken));
 
         var placed = new OrderPlaced(
-            orderId, idempotency.CustomerId, priced.Lines, priced.Currency, priced.Total, address, request.PaymentToken, now);
+            orderId, reference, idempotency.CustomerId, priced.Lines, priced.Currency, priced.Total, address, request.PaymentToken, now);
         var view = await timeline.AppendAsync(transaction, TimelineFact.OrderPlaced(placed, now), cancellationToken)
             ?? throw new InvalidOperationException($"Order {orderId} was placed twice.");
         await outbox.EnqueueAsync(placed, transaction, cancellationToken);
@@ -120,7 +124,7 @@ public sealed class OrderStore(NpgsqlDataSource dataSource, Outbox outbox, Order
     public Task<CommandOutcome?> ConfirmAsync(Guid orderId, CancellationToken cancellationToken) =>
         ChangeAsync<OrderConfirmed>(orderId, customerId: null, OrderLifecycle.Confirm, (order, now) =>
         {
-            var confirmed = new OrderConfirmed(orderId, order.CustomerId);
+            var confirmed = new OrderConfirmed(orderId, order.Reference, order.CustomerId);
             return (OrderStatus.Confirmed, null, TimelineFact.OrderConfirmed(confirmed, now), confirmed);
         }, cancellationToken);
 
@@ -128,7 +132,7 @@ public sealed class OrderStore(NpgsqlDataSource dataSource, Outbox outbox, Order
     public Task<CommandOutcome?> CancelAsync(Guid orderId, string reason, CancellationToken cancellationToken) =>
         ChangeAsync<OrderCancelled>(orderId, customerId: null, OrderLifecycle.Cancel, (order, now) =>
         {
-            var cancelled = new OrderCancelled(orderId, order.CustomerId, reason);
+            var cancelled = new OrderCancelled(orderId, order.Reference, order.CustomerId, reason);
             return (OrderStatus.Cancelled, reason, TimelineFact.OrderCancelled(cancelled, now), cancelled);
         }, cancellationToken);
 
@@ -156,7 +160,7 @@ public sealed class OrderStore(NpgsqlDataSource dataSource, Outbox outbox, Order
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var order = await connection.QuerySingleOrDefaultAsync<OrderRow>(new CommandDefinition(
             """
-            SELECT customer_id AS CustomerId, status AS Status
+            SELECT customer_id AS CustomerId, reference AS Reference, status AS Status
             FROM orders
             WHERE order_id = @orderId AND (@customerId::text IS NULL OR customer_id = @customerId)
             FOR UPDATE
@@ -196,6 +200,40 @@ public sealed class OrderStore(NpgsqlDataSource dataSource, Outbox outbox, Order
         return new(Transition.Apply, newStatus, view.Order);
     }
 
+    /// <summary>
+    /// Inserts the order under a reference no other order has, drawing again while the one drawn is taken. ON CONFLICT
+    /// rather than catching the unique violation: a failed statement would abort the whole transaction.
+    /// </summary>
+    /// <returns>The order's reference.</returns>
+    private async Task<string> InsertOrderAsync(NpgsqlTransaction transaction, object order, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(order);
+        for (var draw = 0; draw < MaxReferenceDraws; draw++)
+        {
+            var reference = references.Next();
+            parameters.Add("reference", reference);
+            var inserted = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO orders (
+                    order_id, reference, customer_id, status, currency, total, recipient_name, line1, line2, city,
+                    postal_code, country, payment_token, placed_at, updated_at)
+                VALUES (
+                    @orderId, @reference, @CustomerId, 'pending', @Currency, @Total, @Name, @Line1, @Line2, @City,
+                    @PostalCode, @Country, @PaymentToken, @now, @now)
+                ON CONFLICT (reference) DO NOTHING
+                """,
+                parameters,
+                transaction,
+                cancellationToken: cancellationToken));
+            if (inserted == 1)
+            {
+                return reference;
+            }
+        }
+
+        throw new InvalidOperationException($"No free order reference in {MaxReferenceDraws} draws.");
+    }
+
     private static async Task<PlaceOutcome?> FindEarlierAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, IdempotentRequest request, CancellationToken cancellationToken)
     {
@@ -229,6 +267,7 @@ public sealed class OrderStore(NpgsqlDataSource dataSource, Outbox outbox, Order
     public sealed class OrderRow
     {
         public string CustomerId { get; init; } = "";
+        public string Reference { get; init; } = "";
         public string Status { get; init; } = "";
 
         public OrderStatus ToStatus() => Status switch

@@ -52,7 +52,7 @@ public static class OrderProjection
         {
             var placed = fact.Payload<OrderPlaced>();
             return new OrderView(placed.CustomerId, new OrderDto(
-                placed.OrderId, OrderStatus.Pending, placed.Lines, placed.Currency, placed.Total, placed.ShippingAddress,
+                placed.OrderId, placed.Reference, OrderStatus.Pending, placed.Lines, placed.Currency, placed.Total, placed.ShippingAddress,
                 new OrderSteps(StepState.Pending, StepState.Pending, StepState.Pending), CancellationReason: null,
                 placed.PlacedAt, fact.OccurredAt));
         }
