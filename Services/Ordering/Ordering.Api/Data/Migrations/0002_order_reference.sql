@@ -33,10 +33,10 @@ ALTER TABLE order_timeline DISABLE TRIGGER order_timeline_append_only;
 UPDATE order_timeline AS fact
 SET data = jsonb_set(fact.data, '{reference}', to_jsonb(o.reference))
 FROM orders AS o
-WHERE fact.order_id = o.order_id AND fact.kind = 'ordering.order-placed' AND NOT fact.data ? 'reference';
+WHERE fact.order_id = o.order_id AND fact.kind = 'ordering.order-placed' AND fact.data->>'reference' IS NULL;
 ALTER TABLE order_timeline ENABLE TRIGGER order_timeline_append_only;
 
 UPDATE order_views AS v
 SET document = jsonb_set(v.document, '{reference}', to_jsonb(o.reference))
 FROM orders AS o
-WHERE v.order_id = o.order_id AND NOT v.document ? 'reference';
+WHERE v.order_id = o.order_id AND v.document->>'reference' IS NULL;
