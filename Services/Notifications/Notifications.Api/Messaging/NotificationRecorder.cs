@@ -20,8 +20,8 @@ public sealed class NotificationRecorder(OrderCustomerStore customers, Notificat
 
     /// <summary>
     /// For events that carry only the order id. Until the order's <c>OrderPlaced</c> has been handled here the
-    /// customer (and the order's reference) is unknown: throwing rolls back and sends the event back to the queue to try again later, and the
-    /// consumer dead-letters it once its deliveries run out (the order never appeared).
+    /// customer (and the order's reference) is unknown: throwing rolls back and sends the event back to the queue to
+    /// try again later, and the consumer dead-letters it once its deliveries run out (the order never appeared).
     /// </summary>
     /// <exception cref="OrderNotYetKnownException">No event has named the order's customer yet.</exception>
     /// <param name="content">The notification, given the order's reference as Ordering's events told it.</param>
