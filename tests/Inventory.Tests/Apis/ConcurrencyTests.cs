@@ -28,7 +28,7 @@ public sealed class ConcurrencyTests(InventoryApiFactory factory) : IClassFixtur
         foreach (var refused in responses.Where(response => response.StatusCode == HttpStatusCode.Conflict))
         {
             using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Cancellation));
-            Assert.Equal(InventoryProblemReasons.OutOfStock, problem.RootElement.GetProperty("reason").GetString());
+            Assert.Equal(InventoryRefusalReasons.OutOfStock, problem.RootElement.GetProperty("reason").GetString());
         }
 
         Assert.Equal(new StockRow(10, 10), await factory.ReadStockAsync(productId, Cancellation));

@@ -81,9 +81,9 @@ public sealed class OrderCommandsTests(OrderingApiFactory factory) : IClassFixtu
         var request = await _client.RequestCancellationAsync(customer, order.OrderId, new RequestCancellationRequest(null), Cancellation);
 
         Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
-        Assert.Equal(OrderingReasons.OrderConfirmed, await cancel.ReasonAsync());
+        Assert.Equal("order-confirmed", await cancel.ReasonAsync()); // the wire word itself, which clients branch on
         Assert.Equal(HttpStatusCode.Conflict, request.StatusCode);
-        Assert.Equal(OrderingReasons.OrderConfirmed, await request.ReasonAsync());
+        Assert.Equal(OrderingRefusalReasons.OrderConfirmed, await request.ReasonAsync());
         Assert.Equal(2, await factory.ScalarAsync<long>("SELECT count(*) FROM order_timeline WHERE order_id = @OrderId", new { order.OrderId }));
     }
 
@@ -97,9 +97,9 @@ public sealed class OrderCommandsTests(OrderingApiFactory factory) : IClassFixtu
         var request = await _client.RequestCancellationAsync(customer, order.OrderId, new RequestCancellationRequest(null), Cancellation);
 
         Assert.Equal(HttpStatusCode.Conflict, confirm.StatusCode);
-        Assert.Equal(OrderingReasons.OrderCancelled, await confirm.ReasonAsync());
+        Assert.Equal(OrderingRefusalReasons.OrderCancelled, await confirm.ReasonAsync());
         Assert.Equal(HttpStatusCode.Conflict, request.StatusCode);
-        Assert.Equal(OrderingReasons.OrderCancelled, await request.ReasonAsync());
+        Assert.Equal(OrderingRefusalReasons.OrderCancelled, await request.ReasonAsync());
         Assert.Equal(OrderStatus.Cancelled, (await _client.GetOrderAsync(customer, order.OrderId, Cancellation)).Content!.Order.Status);
     }
 

@@ -89,6 +89,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "capture"));
     }
 
+    // The reasons as literals on purpose: they are the wire words clients branch on, so a renamed constant must fail here.
     public static TheoryData<string, string, string> IllegalMoves => new()
     {
         { "authorized", "refund", "not-captured" },
@@ -145,7 +146,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         var late = await _payments.AuthorizeAsync(orderId, new AuthorizePaymentRequest(token, 30m, "USD"), Cancellation);
 
         Assert.Equal(HttpStatusCode.NotFound, compensation.StatusCode);
-        AssertRefused(late, HttpStatusCode.Conflict, "order-abandoned");
+        AssertRefused(late, HttpStatusCode.Conflict, PaymentsRefusalReasons.OrderAbandoned);
         Assert.Empty(await factory.ProcessorCallsAsync(orderId, "authorize"));
         Assert.Equal(HttpStatusCode.NotFound, (await _payments.GetPaymentAsync(orderId, Cancellation)).StatusCode);
     }
@@ -192,7 +193,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
             AssertRefused(
                 await _payments.AuthorizeAsync(declined, new AuthorizePaymentRequest(token, 20m, "USD"), Cancellation),
                 HttpStatusCode.PaymentRequired,
-                "card-declined");
+                PaymentsRefusalReasons.CardDeclined);
             return declined;
         }
 

@@ -69,7 +69,7 @@ public sealed class CancelAndDispatchTests(ShippingApiFactory factory) : IClassF
         var late = await _shipping.CreateShipmentAsync(orderId, Parcels.Shipment(), Cancellation);
 
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        Assert.Equal("shipment-cancelled", await late.ReasonAsync());
+        Assert.Equal(ShippingRefusalReasons.ShipmentCancelled, await late.ReasonAsync());
         Assert.Equal((0, 0, 1), await factory.CountRowsAsync(orderId, Cancellation));
         Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
     }
@@ -121,7 +121,7 @@ public sealed class CancelAndDispatchTests(ShippingApiFactory factory) : IClassF
         var response = await _shipping.CancelShipmentAsync(shipment.OrderId, Cancellation);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("already-dispatched", await response.ReasonAsync());
+        Assert.Equal("already-dispatched", await response.ReasonAsync()); // the wire word itself, which clients branch on
         Assert.Equal(ShipmentStatus.Dispatched, (await _shipping.GetShipmentAsync(shipment.OrderId, Cancellation)).Content!.Status);
         Assert.DoesNotContain(await probe.CollectForAsync(shipment.OrderId, Cancellation), m => m.RoutingKey == "shipping.shipment-cancelled");
     }
@@ -136,7 +136,7 @@ public sealed class CancelAndDispatchTests(ShippingApiFactory factory) : IClassF
         var response = await _shipping.DispatchShipmentAsync(shipment.OrderId, Cancellation);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("shipment-cancelled", await response.ReasonAsync());
+        Assert.Equal(ShippingRefusalReasons.ShipmentCancelled, await response.ReasonAsync());
         Assert.Equal(ShipmentStatus.Cancelled, (await _shipping.GetShipmentAsync(shipment.OrderId, Cancellation)).Content!.Status);
         Assert.DoesNotContain(await probe.CollectForAsync(shipment.OrderId, Cancellation), m => m.RoutingKey == "shipping.shipment-dispatched");
     }

@@ -104,7 +104,7 @@ public sealed class ShipmentsApiTests(ShippingApiFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.ProblemAsync();
-        Assert.Equal("shipment-mismatch", problem.Extensions["reason"].ToString());
+        Assert.Equal(ShippingRefusalReasons.ShipmentMismatch, problem.Extensions["reason"].ToString());
         Assert.Contains(orderId.ToString(), problem.Detail, StringComparison.Ordinal);
         Assert.Equivalent(original.Content, (await _shipping.GetShipmentAsync(orderId, Cancellation)).Content, strict: true);
         Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
@@ -129,7 +129,7 @@ public sealed class ShipmentsApiTests(ShippingApiFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.ContentHeaders?.ContentType?.MediaType);
         var problem = await response.ProblemAsync();
-        Assert.Equal("address-undeliverable", problem.Extensions["reason"].ToString());
+        Assert.Equal(ShippingRefusalReasons.AddressUndeliverable, problem.Extensions["reason"].ToString());
         Assert.Equal(field, problem.Extensions["field"].ToString());
         Assert.Equal("The carrier cannot deliver to this address.", problem.Title);
         Assert.NotNull(problem.Type);
