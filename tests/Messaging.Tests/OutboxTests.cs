@@ -23,7 +23,7 @@ public sealed class OutboxTests
 
         var first = await probe.NextAsync(Patience, Cancellation);
         Assert.Equal(committed[0].ToString(), first.MessageId);
-        Assert.Empty(await probe.CollectAsync(TimeSpan.FromSeconds(1), Cancellation));
+        Assert.Empty(await probe.CollectUntilDrainedAsync(service.Database, Cancellation));
         Assert.Equal(1, await service.QueryScalarAsync<long>("SELECT count(*) FROM outbox_messages"));
     }
 
@@ -44,6 +44,26 @@ public sealed class OutboxTests
         Assert.Equal("traced", message.Json.GetProperty("value").GetString());
         var traceParent = Assert.IsType<string>(message.Headers["traceparent"]);
         Assert.Contains(request.TraceId.ToHexString(), traceParent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Waiting_for_the_outbox_to_drain_outlasts_a_dispatcher_that_is_not_running_and_then_holds_what_it_published()
+    {
+        var broker = await NewVirtualHostAsync();
+        var database = await MessagingHost.CreateDatabaseAsync(Cancellation);
+        await using var probe = await BrokerProbe.StartAsync(broker, ["probe.#"], cancellationToken: Cancellation);
+        await using var stopped = await MessagingHost.StartAsync(database, broker, consume: false, cancellationToken: Cancellation);
+        await stopped.StopAsync();
+        var ids = await stopped.EnqueueAsync([new ThingHappened("published late")], cancellationToken: Cancellation);
+
+        var draining = probe.CollectUntilDrainedAsync(database, Cancellation);
+        // Longer than any fixed quiet period a test could afford: a slow dispatcher must not pass for one that published nothing.
+        await Task.Delay(TimeSpan.FromSeconds(3), Cancellation);
+        Assert.False(draining.IsCompleted, "with no dispatcher running the outbox cannot have been drained");
+        await using var dispatcher = await MessagingHost.StartAsync(database, broker, consume: false, cancellationToken: Cancellation);
+
+        var published = await draining;
+        Assert.Equal([ids[0].ToString()], published.Select(message => message.MessageId));
     }
 
     [Fact]

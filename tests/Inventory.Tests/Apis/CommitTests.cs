@@ -31,7 +31,7 @@ public sealed class CommitTests(InventoryApiFactory factory) : IClassFixture<Inv
         var message = await probe.NextForAsync(orderId, Cancellation);
         Assert.Equal("inventory.stock-committed", message.RoutingKey);
         Assert.Equal(2, message.Json.GetProperty("lines").GetArrayLength());
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]

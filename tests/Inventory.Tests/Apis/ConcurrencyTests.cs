@@ -71,7 +71,7 @@ public sealed class ConcurrencyTests(InventoryApiFactory factory) : IClassFixtur
         Assert.All(responses, response => Assert.Equivalent(responses[0].Content, response.Content, strict: true));
         Assert.Equal(new StockRow(100, 3), await factory.ReadStockAsync(productId, Cancellation));
         await probe.NextForAsync(orderId, Cancellation);
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class ReleaseTests(InventoryApiFactory factory) : IClassFixture<In
         var line = Assert.Single(message.Json.GetProperty("lines").EnumerateArray());
         Assert.Equal(productId, line.GetProperty("productId").GetInt32());
         Assert.Equal(4, line.GetProperty("quantity").GetInt32());
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ReleaseTests(InventoryApiFactory factory) : IClassFixture<In
         Assert.Equal(ReservationStatus.Released, response.Content!.Status);
         Assert.Empty(response.Content.Lines);
         Assert.Equal(stockBefore, await TotalStockAsync());
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]

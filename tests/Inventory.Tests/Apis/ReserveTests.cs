@@ -53,7 +53,7 @@ public sealed class ReserveTests(InventoryApiFactory factory) : IClassFixture<In
         Assert.Equal([new Shortage(scarce, Requested: 2, Available: 1)], problem.Shortages);
         Assert.Equal(new StockRow(100, 0), await factory.ReadStockAsync(plenty, Cancellation));
         Assert.Equal(new StockRow(2, 1), await factory.ReadStockAsync(scarce, Cancellation));
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ReserveTests(InventoryApiFactory factory) : IClassFixture<In
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         Assert.Equivalent(first.Content, repeat.Content, strict: true);
         Assert.Equal(new StockRow(10, 4), await factory.ReadStockAsync(productId, Cancellation));
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class ReserveTests(InventoryApiFactory factory) : IClassFixture<In
         Assert.Equivalent(refused, again, strict: true);
         Assert.Equal([new Shortage(productId, 5, 2)], again.Shortages);
         Assert.Equal(new StockRow(50, 0), await factory.ReadStockAsync(productId, Cancellation));
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]

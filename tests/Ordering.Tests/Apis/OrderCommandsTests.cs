@@ -28,7 +28,7 @@ public sealed class OrderCommandsTests(OrderingApiFactory factory) : IClassFixtu
         var message = await probe.NextForAsync(order.OrderId, Cancellation);
         Assert.Equal("ordering.order-confirmed", message.RoutingKey);
         Assert.Equal(customer, message.Json.GetProperty("customerId").GetString());
-        Assert.Empty(await probe.CollectForAsync(order.OrderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(order.OrderId, factory.ConnectionString, Cancellation));
         Assert.Equal(2, await factory.ScalarAsync<long>("SELECT count(*) FROM order_timeline WHERE order_id = @OrderId", new { order.OrderId }));
     }
 
@@ -48,7 +48,7 @@ public sealed class OrderCommandsTests(OrderingApiFactory factory) : IClassFixtu
         Assert.Equal("ordering.order-cancelled", message.RoutingKey);
         Assert.Equal("Your card was declined.", message.Json.GetProperty("reason").GetString());
         Assert.Equal(customer, message.Json.GetProperty("customerId").GetString());
-        Assert.Empty(await probe.CollectForAsync(order.OrderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(order.OrderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class OrderCommandsTests(OrderingApiFactory factory) : IClassFixtu
         var message = await probe.NextForAsync(order.OrderId, Cancellation);
         Assert.Equal("ordering.order-cancellation-requested", message.RoutingKey);
         Assert.Equal("Changed my mind", message.Json.GetProperty("reason").GetString());
-        Assert.Empty(await probe.CollectForAsync(order.OrderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(order.OrderId, factory.ConnectionString, Cancellation));
 
         // Too late to stop (the shipment existed): the saga confirms an order whose cancellation was requested.
         Assert.Equal(OrderStatus.Confirmed, (await _client.ConfirmOrderAsync(order.OrderId, Cancellation)).Content!.Status);

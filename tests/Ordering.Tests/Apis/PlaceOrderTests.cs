@@ -99,7 +99,7 @@ public sealed class PlaceOrderTests(OrderingApiFactory factory) : IClassFixture<
         Assert.Equal(1, await factory.ScalarAsync<long>("SELECT count(*) FROM orders WHERE customer_id = @customer", new { customer }));
         // A second order would have another id: look for anything of this customer's.
         Assert.DoesNotContain(
-            await probe.CollectAsync(TimeSpan.FromSeconds(2), Cancellation),
+            await probe.CollectUntilDrainedAsync(factory.ConnectionString, Cancellation),
             message => message.Json.GetProperty("customerId").GetString() == customer);
     }
 

@@ -84,7 +84,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         var payment = (await _payments.GetPaymentAsync(orderId, Cancellation)).Content!;
         Assert.Equal((PaymentStatus.Declined, reason), (payment.Status, payment.DeclineReason));
         Assert.Null(payment.AuthorizedAt);
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         Assert.Equal(succeeded.Content, repeated.Content);
         Assert.Equal(["unavailable", "unavailable", "approved"], await factory.ProcessorCallsAsync(orderId, "authorize"));
         Assert.Equal(Authorized, (await probe.NextForAsync(orderId, TestContext.Current.CancellationToken)).RoutingKey);
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         Assert.Equal(first.Content, repeat.Content);
         Assert.Equal(PaymentStatus.Authorized, repeat.Content!.Status);
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "authorize"));
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         Assert.Single(responses.Select(response => response.Content).Distinct());
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "authorize"));
         Assert.Equal(Authorized, (await probe.NextForAsync(orderId, TestContext.Current.CancellationToken)).RoutingKey);
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(first.Content, repeat.Content);
         AssertEvent(message, Captured, orderId, 64.50m);
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "capture"));
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(first.Content, repeat.Content);
         AssertEvent(message, Voided, orderId, 12.00m);
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "void"));
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(first.Content, (await _payments.GetPaymentAsync(orderId, Cancellation)).Content);
         AssertEvent(message, Refunded, orderId, 250.75m);
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "refund"));
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(state, problem.GetProperty("paymentStatus").GetString());
         Assert.Equal(before, (await _payments.GetPaymentAsync(orderId, Cancellation)).Content);
         Assert.Empty(await factory.ProcessorCallsAsync(orderId, move));
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Theory]
