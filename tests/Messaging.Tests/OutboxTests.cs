@@ -97,7 +97,9 @@ public sealed class OutboxTests
     {
         var broker = await NewVirtualHostAsync();
         await using var probe = await BrokerProbe.StartAsync(broker, ["probe.thing-happened"], cancellationToken: Cancellation);
-        await using var service = await MessagingHost.StartAsync(await MessagingHost.CreateDatabaseAsync(Cancellation), broker, cancellationToken: Cancellation);
+        // One message at a time, so a later event's effect shows that the duplicate before it was handled.
+        await using var service = await MessagingHost.StartAsync(
+            await MessagingHost.CreateDatabaseAsync(Cancellation), broker, configure: options => options.ConsumerConcurrency = 1, cancellationToken: Cancellation);
         var ids = await service.EnqueueAsync([new ThingHappened("once")], cancellationToken: Cancellation);
         Assert.Equal(1, await service.WaitForCountAsync("SELECT count(*) FROM effects", 1, Patience));
 
@@ -107,9 +109,10 @@ public sealed class OutboxTests
         var deliveries = new[] { await probe.NextAsync(Patience, Cancellation), await probe.NextAsync(Patience, Cancellation) };
         Assert.All(deliveries, delivery => Assert.Equal(ids[0].ToString(), delivery.MessageId));
         Assert.Equal(0, await service.WaitForCountAsync("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", 0, Patience));
-        await Task.Delay(TimeSpan.FromSeconds(1), Cancellation);
-        Assert.Equal(1, await service.QueryScalarAsync<long>("SELECT count(*) FROM effects"));
-        Assert.Equal(1, await service.QueryScalarAsync<long>("SELECT count(*) FROM inbox_messages"));
+        await service.EnqueueAsync([new ThingHappened("after")], cancellationToken: Cancellation);
+        Assert.Equal(2, await service.WaitForCountAsync("SELECT count(*) FROM effects", 2, Patience));
+        Assert.Equal(1, await service.QueryScalarAsync<long>("SELECT count(*) FROM effects WHERE value = 'once'"));
+        Assert.Equal(2, await service.QueryScalarAsync<long>("SELECT count(*) FROM inbox_messages"));
     }
 
     [Fact]
