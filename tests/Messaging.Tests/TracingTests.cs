@@ -24,10 +24,11 @@ public sealed class TracingTests
         request.Stop();
 
         var trace = await FinishedAsync(spans, request.TraceId, "process probe.thing-happened");
-        var publish = Assert.Single(trace, span => span.OperationName == "publish probe.thing-happened");
+        // The client names its own spans the same way (operation, then routing key): ours are told apart by their source.
+        var publish = Assert.Single(trace, span => span.Source.Name == MessagingTelemetry.SourceName && span.OperationName == "publish probe.thing-happened");
         var clientPublish = Assert.Single(trace, span => span.Source.Name == RabbitMQActivitySource.PublisherSourceName);
         var clientDeliver = Assert.Single(trace, span => span.Source.Name == RabbitMQActivitySource.SubscriberSourceName);
-        var process = Assert.Single(trace, span => span.OperationName == "process probe.thing-happened");
+        var process = Assert.Single(trace, span => span.Source.Name == MessagingTelemetry.SourceName && span.OperationName == "process probe.thing-happened");
         Assert.Equal(request.SpanId, publish.ParentSpanId);
         Assert.Equal(publish.SpanId, clientPublish.ParentSpanId);
         Assert.Equal(clientPublish.SpanId, clientDeliver.ParentSpanId);
