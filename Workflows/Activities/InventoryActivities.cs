@@ -22,7 +22,7 @@ public sealed class InventoryActivities(IInventoryApi inventory)
         {
             case { Status: HttpStatusCode.OK }:
                 return;
-            case { Status: HttpStatusCode.Conflict, Reason: InventoryProblemReasons.OutOfStock }:
+            case { Status: HttpStatusCode.Conflict, Reason: InventoryRefusalReasons.OutOfStock }:
                 throw ParticipantCall.Refused(SagaErrorTypes.OutOfStock, Participant, operation, input.OrderId, answer);
             default:
                 throw ParticipantCall.Rejected(Participant, operation, input.OrderId, answer);

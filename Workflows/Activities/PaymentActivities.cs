@@ -61,7 +61,7 @@ public sealed class PaymentActivities(IPaymentsApi payments)
             return;
         }
 
-        if (voided is not { Status: HttpStatusCode.Conflict, Reason: "already-captured" })
+        if (voided is not { Status: HttpStatusCode.Conflict, Reason: PaymentsRefusalReasons.AlreadyCaptured })
         {
             throw ParticipantCall.Rejected(Participant, "void the payment", orderId, voided);
         }
@@ -76,7 +76,7 @@ public sealed class PaymentActivities(IPaymentsApi payments)
     private static bool IsUndone(ParticipantAnswer answer) => answer switch
     {
         { Status: HttpStatusCode.OK or HttpStatusCode.NotFound } => true,
-        { Status: HttpStatusCode.Conflict, Reason: "already-voided" or "already-refunded" or "payment-declined" } => true,
+        { Status: HttpStatusCode.Conflict, Reason: PaymentsRefusalReasons.AlreadyVoided or PaymentsRefusalReasons.AlreadyRefunded or PaymentsRefusalReasons.PaymentDeclined } => true,
         _ => false,
     };
 }

@@ -22,7 +22,7 @@ public sealed class ShippingActivities(IShippingApi shipping)
         {
             case { Status: HttpStatusCode.Created or HttpStatusCode.OK }:
                 return;
-            case { Status: HttpStatusCode.UnprocessableEntity, Reason: ShippingReasons.AddressUndeliverable }:
+            case { Status: HttpStatusCode.UnprocessableEntity, Reason: ShippingRefusalReasons.AddressUndeliverable }:
                 throw ParticipantCall.Refused(SagaErrorTypes.AddressUndeliverable, Participant, operation, input.OrderId, answer);
             default:
                 throw ParticipantCall.Rejected(Participant, operation, input.OrderId, answer);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OpenTelemetry.Context.Propagation;
 using Temporalio.Api.Common.V1;
 using Temporalio.Converters;
 
@@ -13,8 +14,9 @@ public static class TraceContextHeader
 {
     public const string Key = "_tracer-data";
 
-    private const string TraceParent = "traceparent";
-    private const string TraceState = "tracestate";
+    // The W3C propagator itself, as Temporal's interceptors write it; Propagators.DefaultTextMapPropagator stays a
+    // no-op until an OpenTelemetry SDK is built, and the context must travel whether or not this worker exports traces.
+    private static readonly TraceContextPropagator Propagator = new();
 
     /// <summary>The headers with the context of <paramref name="activity"/> added; unchanged when there is none.</summary>
     public static IDictionary<string, Payload>? With(IDictionary<string, Payload>? headers, Activity? activity) =>
@@ -45,23 +47,13 @@ public static class TraceContextHeader
         }
 
         var carrier = DataConverter.Default.PayloadConverter.ToValue<Dictionary<string, string>>(payload);
-        return carrier.TryGetValue(TraceParent, out var traceParent)
-            && ActivityContext.TryParse(traceParent, carrier.GetValueOrDefault(TraceState), out var context)
-                ? context
-                : default;
+        return Propagator.Extract(default, carrier, (map, key) => map.TryGetValue(key, out var value) ? [value] : null).ActivityContext;
     }
 
     private static Payload ToPayload(ActivityContext context)
     {
-        var carrier = new Dictionary<string, string>
-        {
-            [TraceParent] = $"00-{context.TraceId}-{context.SpanId}-{(context.TraceFlags.HasFlag(ActivityTraceFlags.Recorded) ? "01" : "00")}",
-        };
-        if (!string.IsNullOrEmpty(context.TraceState))
-        {
-            carrier[TraceState] = context.TraceState;
-        }
-
+        var carrier = new Dictionary<string, string>(StringComparer.Ordinal);
+        Propagator.Inject(new PropagationContext(context, default), carrier, (map, key, value) => map[key] = value);
         return DataConverter.Default.PayloadConverter.ToPayload(carrier);
     }
 }

@@ -1,6 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using Commerce.Messaging;
+using Commerce.Messaging.Outbox;
+using Commerce.Testing.Contracts;
+using Npgsql;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -18,14 +22,22 @@ public sealed record ProbedMessage(string RoutingKey, string? MessageId, IReadOn
 /// </summary>
 public sealed class BrokerProbe : IAsyncDisposable
 {
+    /// <summary>How long a service's dispatcher may take to publish what its outbox holds.</summary>
+    public static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(30);
+
+    private static readonly string DrainedKey = IntegrationEventNames.Of<OutboxDrained>();
+
     private readonly IConnection _connection;
     private readonly IChannel _channel;
+    private readonly string _exchange;
     private readonly Channel<ProbedMessage> _received = Channel.CreateUnbounded<ProbedMessage>();
+    private string _queue = "";
 
-    private BrokerProbe(IConnection connection, IChannel channel)
+    private BrokerProbe(IConnection connection, IChannel channel, string exchange)
     {
         _connection = connection;
         _channel = channel;
+        _exchange = exchange;
     }
 
     /// <summary>Starts listening before the test acts: declares <paramref name="exchange"/> (durable topic, as services do) and binds <paramref name="routingKeys"/>.</summary>
@@ -33,10 +45,11 @@ public sealed class BrokerProbe : IAsyncDisposable
     {
         var connection = await new ConnectionFactory { Uri = virtualHost }.CreateConnectionAsync(cancellationToken);
         var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        var probe = new BrokerProbe(connection, channel);
+        var probe = new BrokerProbe(connection, channel, exchange);
 
         await channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, cancellationToken: cancellationToken);
         var queue = await channel.QueueDeclareAsync(exclusive: true, cancellationToken: cancellationToken);
+        probe._queue = queue.QueueName;
         foreach (var routingKey in routingKeys)
         {
             await channel.QueueBindAsync(queue.QueueName, exchange, routingKey, cancellationToken: cancellationToken);
@@ -71,17 +84,49 @@ public sealed class BrokerProbe : IAsyncDisposable
         }
     }
 
-    /// <summary>Every message that arrives within <paramref name="within"/>: for asserting that something was not published.</summary>
-    public async Task<IReadOnlyList<ProbedMessage>> CollectAsync(TimeSpan within, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every message that arrived before the outbox in <paramref name="outboxDatabase"/> (a service's database) was
+    /// drained: writes an <see cref="OutboxDrained"/> marker into that outbox and collects until the service's dispatcher
+    /// has published it. The dispatcher publishes its outbox in order, so whatever the service wrote before the marker
+    /// has reached this probe by then: an absence asserted on the result means nothing was published, however slow the
+    /// dispatcher, rather than nothing yet.
+    /// </summary>
+    public async Task<IReadOnlyList<ProbedMessage>> CollectUntilDrainedAsync(string outboxDatabase, CancellationToken cancellationToken = default)
     {
-        await Task.Delay(within, cancellationToken);
-        var messages = new List<ProbedMessage>();
-        while (_received.Reader.TryRead(out var message))
+        await _channel.QueueBindAsync(_queue, _exchange, DrainedKey, cancellationToken: cancellationToken);
+        var marker = Guid.NewGuid();
+        await using (var connection = new NpgsqlConnection(outboxDatabase))
         {
-            messages.Add(message);
+            await connection.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await new Outbox(TimeProvider.System).EnqueueAsync(new OutboxDrained(marker), transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        return messages;
+        var messages = new List<ProbedMessage>();
+        var deadline = DateTimeOffset.UtcNow + DrainPatience;
+        while (true)
+        {
+            var left = deadline - DateTimeOffset.UtcNow;
+            ProbedMessage message;
+            try
+            {
+                message = await NextAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"The outbox was not drained within {DrainPatience}: its dispatcher did not publish the marker.");
+            }
+
+            if (message.RoutingKey != DrainedKey)
+            {
+                messages.Add(message);
+            }
+            else if (message.Json.GetProperty("marker").GetGuid() == marker)
+            {
+                return messages;
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

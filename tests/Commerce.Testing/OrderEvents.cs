@@ -9,9 +9,6 @@ public static class OrderEvents
     /// <summary>How long an event may take to arrive.</summary>
     public static readonly TimeSpan Within = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long to listen when asserting that nothing (more) is published: far longer than a NOTIFY-woken dispatch takes.</summary>
-    public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
-
     /// <summary>The next event about <paramref name="orderId"/>, skipping those about other orders.</summary>
     public static async Task<ProbedMessage> NextForAsync(this BrokerProbe probe, Guid orderId, CancellationToken cancellationToken = default)
     {
@@ -32,9 +29,10 @@ public static class OrderEvents
         }
     }
 
-    /// <summary>Every event about <paramref name="orderId"/> published within <see cref="Quiet"/>.</summary>
-    public static async Task<IReadOnlyList<ProbedMessage>> CollectForAsync(this BrokerProbe probe, Guid orderId, CancellationToken cancellationToken = default) =>
-        [.. (await probe.CollectAsync(Quiet, cancellationToken).ConfigureAwait(false)).Where(message => IsFor(message, orderId))];
+    /// <summary>Every event about <paramref name="orderId"/> published before the service's outbox was drained (<see cref="BrokerProbe.CollectUntilDrainedAsync"/>).</summary>
+    public static async Task<IReadOnlyList<ProbedMessage>> CollectForAsync(
+        this BrokerProbe probe, Guid orderId, string outboxDatabase, CancellationToken cancellationToken = default) =>
+        [.. (await probe.CollectUntilDrainedAsync(outboxDatabase, cancellationToken).ConfigureAwait(false)).Where(message => IsFor(message, orderId))];
 
     public static bool IsFor(ProbedMessage message, Guid orderId) =>
         message.Json.TryGetProperty("orderId", out var id) && id.GetGuid() == orderId;

@@ -23,8 +23,8 @@ public sealed class OutboxTests
 
         var first = await probe.NextAsync(Patience, Cancellation);
         Assert.Equal(committed[0].ToString(), first.MessageId);
-        Assert.Empty(await probe.CollectAsync(TimeSpan.FromSeconds(1), Cancellation));
-        Assert.Equal(1, await service.QueryScalarAsync<long>("SELECT count(*) FROM outbox_messages"));
+        Assert.Empty(await probe.CollectUntilDrainedAsync(service.Database, Cancellation));
+        Assert.Equal(1, await service.QueryScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE event_name = 'probe.thing-happened'"));
     }
 
     [Fact]
@@ -44,6 +44,26 @@ public sealed class OutboxTests
         Assert.Equal("traced", message.Json.GetProperty("value").GetString());
         var traceParent = Assert.IsType<string>(message.Headers["traceparent"]);
         Assert.Contains(request.TraceId.ToHexString(), traceParent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Waiting_for_the_outbox_to_drain_outlasts_a_dispatcher_that_is_not_running_and_then_holds_what_it_published()
+    {
+        var broker = await NewVirtualHostAsync();
+        var database = await MessagingHost.CreateDatabaseAsync(Cancellation);
+        await using var probe = await BrokerProbe.StartAsync(broker, ["probe.#"], cancellationToken: Cancellation);
+        await using var stopped = await MessagingHost.StartAsync(database, broker, consume: false, cancellationToken: Cancellation);
+        await stopped.StopAsync();
+        var ids = await stopped.EnqueueAsync([new ThingHappened("published late")], cancellationToken: Cancellation);
+
+        var draining = probe.CollectUntilDrainedAsync(database, Cancellation);
+        // Longer than any fixed quiet period a test could afford: a slow dispatcher must not pass for one that published nothing.
+        await Task.Delay(TimeSpan.FromSeconds(3), Cancellation);
+        Assert.False(draining.IsCompleted, "with no dispatcher running the outbox cannot have been drained");
+        await using var dispatcher = await MessagingHost.StartAsync(database, broker, consume: false, cancellationToken: Cancellation);
+
+        var published = await draining;
+        Assert.Equal([ids[0].ToString()], published.Select(message => message.MessageId));
     }
 
     [Fact]
@@ -77,7 +97,9 @@ public sealed class OutboxTests
     {
         var broker = await NewVirtualHostAsync();
         await using var probe = await BrokerProbe.StartAsync(broker, ["probe.thing-happened"], cancellationToken: Cancellation);
-        await using var service = await MessagingHost.StartAsync(await MessagingHost.CreateDatabaseAsync(Cancellation), broker, cancellationToken: Cancellation);
+        // One message at a time, so a later event's effect shows that the duplicate before it was handled.
+        await using var service = await MessagingHost.StartAsync(
+            await MessagingHost.CreateDatabaseAsync(Cancellation), broker, configure: options => options.ConsumerConcurrency = 1, cancellationToken: Cancellation);
         var ids = await service.EnqueueAsync([new ThingHappened("once")], cancellationToken: Cancellation);
         Assert.Equal(1, await service.WaitForCountAsync("SELECT count(*) FROM effects", 1, Patience));
 
@@ -87,9 +109,10 @@ public sealed class OutboxTests
         var deliveries = new[] { await probe.NextAsync(Patience, Cancellation), await probe.NextAsync(Patience, Cancellation) };
         Assert.All(deliveries, delivery => Assert.Equal(ids[0].ToString(), delivery.MessageId));
         Assert.Equal(0, await service.WaitForCountAsync("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", 0, Patience));
-        await Task.Delay(TimeSpan.FromSeconds(1), Cancellation);
-        Assert.Equal(1, await service.QueryScalarAsync<long>("SELECT count(*) FROM effects"));
-        Assert.Equal(1, await service.QueryScalarAsync<long>("SELECT count(*) FROM inbox_messages"));
+        await service.EnqueueAsync([new ThingHappened("after")], cancellationToken: Cancellation);
+        Assert.Equal(2, await service.WaitForCountAsync("SELECT count(*) FROM effects", 2, Patience));
+        Assert.Equal(1, await service.QueryScalarAsync<long>("SELECT count(*) FROM effects WHERE value = 'once'"));
+        Assert.Equal(2, await service.QueryScalarAsync<long>("SELECT count(*) FROM inbox_messages"));
     }
 
     [Fact]

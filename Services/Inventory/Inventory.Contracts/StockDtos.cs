@@ -46,7 +46,7 @@ public sealed record ReservationDto(
 
 /// <summary>
 /// The body of a 409 from Inventory (RFC 9457 ProblemDetails): <see cref="Reason"/> is one of
-/// <see cref="InventoryProblemReasons"/>; <see cref="Shortages"/> lists the short lines of an out-of-stock refusal.
+/// <see cref="InventoryRefusalReasons"/>; <see cref="Shortages"/> lists the short lines of an out-of-stock refusal.
 /// </summary>
 public sealed record InventoryProblem(
     string? Type,
@@ -56,22 +56,3 @@ public sealed record InventoryProblem(
     string? Reason,
     Guid? OrderId,
     IReadOnlyList<Shortage>? Shortages);
-
-/// <summary>The machine-readable <c>reason</c> of every 409 Inventory answers.</summary>
-public static class InventoryProblemReasons
-{
-    /// <summary>Some line asks for more than is available; nothing was reserved.</summary>
-    public const string OutOfStock = "out-of-stock";
-
-    /// <summary>The order's reservation was released (or released before it was ever made): it cannot be reserved or committed.</summary>
-    public const string ReservationReleased = "reservation-released";
-
-    /// <summary>The order's stock left with its shipment: it cannot be released any more.</summary>
-    public const string ReservationCommitted = "reservation-committed";
-
-    /// <summary>The order's reservation was refused, so there is nothing to commit.</summary>
-    public const string ReservationRefused = "reservation-refused";
-
-    /// <summary>The order id was already used to reserve other lines.</summary>
-    public const string ReservationMismatch = "reservation-mismatch";
-}

@@ -70,9 +70,8 @@ internal sealed partial class EventConsumer(
     private async Task HandleDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery)
     {
         using var _ = _inFlight.Enter();
-        var headers = delivery.BasicProperties.Headers;
-        using var activity = MessagingTelemetry.StartProcess(delivery.RoutingKey, headers);
-        var deliveryCount = DeliveryCount(headers);
+        using var activity = MessagingTelemetry.StartProcess(_options.QueueName, delivery);
+        var deliveryCount = DeliveryCount(delivery.BasicProperties.Headers);
 
         if (!_registrations.TryGetValue(delivery.RoutingKey, out var registration) ||
             !Guid.TryParse(delivery.BasicProperties.MessageId, out var messageId))

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
@@ -24,7 +23,7 @@ public sealed class Outbox(TimeProvider timeProvider)
         ArgumentNullException.ThrowIfNull(transaction);
 
         var id = Guid.CreateVersion7(timeProvider.GetUtcNow());
-        var activity = Activity.Current;
+        var (traceParent, traceState) = MessagingTelemetry.CurrentContext();
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO outbox_messages (id, event_name, payload, occurred_at, traceparent, tracestate)
@@ -37,8 +36,8 @@ public sealed class Outbox(TimeProvider timeProvider)
                 eventName = IntegrationEventNames.Of<TEvent>(),
                 payload = JsonSerializer.Serialize(integrationEvent, Json),
                 occurredAt = timeProvider.GetUtcNow(),
-                traceparent = activity?.Id,
-                tracestate = activity?.TraceStateString,
+                traceparent = traceParent,
+                tracestate = traceState,
             },
             transaction,
             cancellationToken: cancellationToken));

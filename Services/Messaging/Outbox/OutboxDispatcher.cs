@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Commerce.Messaging.Broker;
 using Dapper;
@@ -105,7 +104,9 @@ internal sealed partial class OutboxDispatcher(
 
     private async Task PublishAsync(IChannel channel, OutboxRow row, CancellationToken cancellationToken)
     {
-        using var activity = MessagingTelemetry.StartPublish(row.EventName, row.TraceParent, row.TraceState);
+        using var activity = MessagingTelemetry.StartPublish(_options.Exchange, row.EventName, row.Id, row.TraceParent, row.TraceState);
+        var headers = new Dictionary<string, object?> { [MessagingTelemetry.OccurredAtHeader] = row.OccurredAt.ToString("O") };
+        MessagingTelemetry.Inject(activity, headers);
         var properties = new BasicProperties
         {
             MessageId = row.Id.ToString(),
@@ -113,12 +114,7 @@ internal sealed partial class OutboxDispatcher(
             ContentType = "application/json",
             DeliveryMode = DeliveryModes.Persistent,
             Timestamp = new AmqpTimestamp(row.OccurredAt.ToUnixTimeSeconds()),
-            Headers = new Dictionary<string, object?>
-            {
-                [MessagingTelemetry.OccurredAtHeader] = row.OccurredAt.ToString("O"),
-                [MessagingTelemetry.TraceParentHeader] = activity?.Id ?? row.TraceParent,
-                [MessagingTelemetry.TraceStateHeader] = activity?.TraceStateString ?? row.TraceState,
-            },
+            Headers = headers,
         };
         await channel.BasicPublishAsync(_options.Exchange, row.EventName, mandatory: false, properties, Encoding.UTF8.GetBytes(row.Payload), cancellationToken);
     }

@@ -1,10 +1,6 @@
 using Commerce.Catalog.Contracts;
-using Commerce.Inventory.Contracts;
 using Commerce.Ordering.Api.Data;
 using Commerce.Ordering.Api.Domain;
-using Commerce.Ordering.Api.Messaging;
-using Commerce.Payments.Contracts;
-using Commerce.Shipping.Contracts;
 using FluentValidation;
 using Refit;
 
@@ -20,17 +16,11 @@ public static class Extensions
         builder.AddNpgsqlDataSource(DatabaseName);
         builder.AddSqlMigrations(typeof(Extensions).Assembly);
         // The participants' events feed each order's timeline and view, once per message thanks to the inbox.
-        builder.AddMessaging(ServiceName)
-            .AddHandler<StockReserved, ParticipantEventHandler>()
-            .AddHandler<StockReleased, ParticipantEventHandler>()
-            .AddHandler<StockCommitted, ParticipantEventHandler>()
-            .AddHandler<PaymentAuthorized, ParticipantEventHandler>()
-            .AddHandler<PaymentCaptured, ParticipantEventHandler>()
-            .AddHandler<PaymentVoided, ParticipantEventHandler>()
-            .AddHandler<PaymentRefunded, ParticipantEventHandler>()
-            .AddHandler<ShipmentCreated, ParticipantEventHandler>()
-            .AddHandler<ShipmentCancelled, ParticipantEventHandler>()
-            .AddHandler<ShipmentDispatched, ParticipantEventHandler>();
+        var messaging = builder.AddMessaging(ServiceName);
+        foreach (var participantEvent in ParticipantEvents.All)
+        {
+            participantEvent.AddHandlerTo(messaging);
+        }
 
         // Service discovery and the standard resilience handler come with every client (ServiceDefaults). The generated
         // client: this Refit version no longer builds requests by reflection unless Refit.Reflection is added.

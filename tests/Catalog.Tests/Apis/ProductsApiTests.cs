@@ -157,7 +157,7 @@ public sealed class ProductsApiTests(CatalogApiFactory factory) : IClassFixture<
         Assert.Equal(DemoCatalog.Products[productId - 1].Price, announced.GetProperty("oldPrice").GetDecimal());
         Assert.Equal(77.70m, announced.GetProperty("newPrice").GetDecimal());
         Assert.Equal("USD", announced.GetProperty("currency").GetString());
-        Assert.Empty(await probe.CollectAsync(TimeSpan.FromSeconds(1), Cancellation));
+        Assert.Empty(await probe.CollectUntilDrainedAsync(factory.ConnectionString, Cancellation));
     }
 
     [Fact]

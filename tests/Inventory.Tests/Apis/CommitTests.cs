@@ -31,7 +31,7 @@ public sealed class CommitTests(InventoryApiFactory factory) : IClassFixture<Inv
         var message = await probe.NextForAsync(orderId, Cancellation);
         Assert.Equal("inventory.stock-committed", message.RoutingKey);
         Assert.Equal(2, message.Json.GetProperty("lines").GetArrayLength());
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class CommitTests(InventoryApiFactory factory) : IClassFixture<Inv
 
         var response = await _inventory.CommitAsync(orderId, Cancellation);
 
-        await ReserveTests.AssertConflictAsync(response, InventoryProblemReasons.ReservationReleased);
+        await ReserveTests.AssertConflictAsync(response, InventoryRefusalReasons.ReservationReleased);
         Assert.Equal(new StockRow(10, 0), await factory.ReadStockAsync(productId, Cancellation));
     }
 
@@ -65,7 +65,7 @@ public sealed class CommitTests(InventoryApiFactory factory) : IClassFixture<Inv
 
         var response = await _inventory.CommitAsync(orderId, Cancellation);
 
-        await ReserveTests.AssertConflictAsync(response, InventoryProblemReasons.ReservationRefused);
+        await ReserveTests.AssertConflictAsync(response, InventoryRefusalReasons.ReservationRefused);
         Assert.Equal(new StockRow(1, 0), await factory.ReadStockAsync(productId, Cancellation));
     }
 }

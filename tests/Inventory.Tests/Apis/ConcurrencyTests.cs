@@ -28,7 +28,7 @@ public sealed class ConcurrencyTests(InventoryApiFactory factory) : IClassFixtur
         foreach (var refused in responses.Where(response => response.StatusCode == HttpStatusCode.Conflict))
         {
             using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Cancellation));
-            Assert.Equal(InventoryProblemReasons.OutOfStock, problem.RootElement.GetProperty("reason").GetString());
+            Assert.Equal(InventoryRefusalReasons.OutOfStock, problem.RootElement.GetProperty("reason").GetString());
         }
 
         Assert.Equal(new StockRow(10, 10), await factory.ReadStockAsync(productId, Cancellation));
@@ -71,7 +71,7 @@ public sealed class ConcurrencyTests(InventoryApiFactory factory) : IClassFixtur
         Assert.All(responses, response => Assert.Equivalent(responses[0].Content, response.Content, strict: true));
         Assert.Equal(new StockRow(100, 3), await factory.ReadStockAsync(productId, Cancellation));
         await probe.NextForAsync(orderId, Cancellation);
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]

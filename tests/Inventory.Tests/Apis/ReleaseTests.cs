@@ -31,7 +31,7 @@ public sealed class ReleaseTests(InventoryApiFactory factory) : IClassFixture<In
         var line = Assert.Single(message.Json.GetProperty("lines").EnumerateArray());
         Assert.Equal(productId, line.GetProperty("productId").GetInt32());
         Assert.Equal(4, line.GetProperty("quantity").GetInt32());
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ReleaseTests(InventoryApiFactory factory) : IClassFixture<In
         Assert.Equal(ReservationStatus.Released, response.Content!.Status);
         Assert.Empty(response.Content.Lines);
         Assert.Equal(stockBefore, await TotalStockAsync());
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class ReleaseTests(InventoryApiFactory factory) : IClassFixture<In
 
         var late = await _inventory.ReserveAsync(orderId, new ReserveStockRequest([new(productId, 1)]), Cancellation);
 
-        await ReserveTests.AssertConflictAsync(late, InventoryProblemReasons.ReservationReleased);
+        await ReserveTests.AssertConflictAsync(late, InventoryRefusalReasons.ReservationReleased);
         Assert.Equal(new StockRow(10, 0), await factory.ReadStockAsync(productId, Cancellation));
     }
 
@@ -75,7 +75,7 @@ public sealed class ReleaseTests(InventoryApiFactory factory) : IClassFixture<In
 
         var again = await _inventory.ReserveAsync(orderId, request, Cancellation);
 
-        await ReserveTests.AssertConflictAsync(again, InventoryProblemReasons.ReservationReleased);
+        await ReserveTests.AssertConflictAsync(again, InventoryRefusalReasons.ReservationReleased);
         Assert.Equal(new StockRow(10, 0), await factory.ReadStockAsync(productId, Cancellation));
     }
 
@@ -104,7 +104,7 @@ public sealed class ReleaseTests(InventoryApiFactory factory) : IClassFixture<In
 
         var response = await _inventory.ReleaseAsync(orderId, Cancellation);
 
-        await ReserveTests.AssertConflictAsync(response, InventoryProblemReasons.ReservationCommitted);
+        await ReserveTests.AssertConflictAsync(response, InventoryRefusalReasons.ReservationCommitted);
         Assert.Equal(new StockRow(8, 0), await factory.ReadStockAsync(productId, Cancellation));
         Assert.Equal(ReservationStatus.Committed, (await _inventory.GetReservationAsync(orderId, Cancellation)).Content!.Status);
     }

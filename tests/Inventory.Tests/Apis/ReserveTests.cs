@@ -48,12 +48,12 @@ public sealed class ReserveTests(InventoryApiFactory factory) : IClassFixture<In
 
         var response = await _inventory.ReserveAsync(orderId, new ReserveStockRequest([new(plenty, 4), new(scarce, 2)]), Cancellation);
 
-        var problem = await AssertConflictAsync(response, InventoryProblemReasons.OutOfStock);
+        var problem = await AssertConflictAsync(response, "out-of-stock"); // the wire word itself, which clients branch on
         Assert.Equal(orderId, problem.OrderId);
         Assert.Equal([new Shortage(scarce, Requested: 2, Available: 1)], problem.Shortages);
         Assert.Equal(new StockRow(100, 0), await factory.ReadStockAsync(plenty, Cancellation));
         Assert.Equal(new StockRow(2, 1), await factory.ReadStockAsync(scarce, Cancellation));
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class ReserveTests(InventoryApiFactory factory) : IClassFixture<In
         var response = await _inventory.ReserveAsync(
             Guid.NewGuid(), new ReserveStockRequest([new(neverStocked, 1), new(scarce, 3)]), Cancellation);
 
-        var problem = await AssertConflictAsync(response, InventoryProblemReasons.OutOfStock);
+        var problem = await AssertConflictAsync(response, InventoryRefusalReasons.OutOfStock);
         Assert.Equal([new Shortage(scarce, 3, 1), new Shortage(neverStocked, 1, 0)], problem.Shortages);
     }
 
@@ -84,7 +84,7 @@ public sealed class ReserveTests(InventoryApiFactory factory) : IClassFixture<In
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         Assert.Equivalent(first.Content, repeat.Content, strict: true);
         Assert.Equal(new StockRow(10, 4), await factory.ReadStockAsync(productId, Cancellation));
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -93,18 +93,18 @@ public sealed class ReserveTests(InventoryApiFactory factory) : IClassFixture<In
         var productId = await factory.StockProductAsync(2, Cancellation);
         var orderId = Guid.NewGuid();
         var request = new ReserveStockRequest([new(productId, 5)]);
-        var refused = await AssertConflictAsync(await _inventory.ReserveAsync(orderId, request, Cancellation), InventoryProblemReasons.OutOfStock);
+        var refused = await AssertConflictAsync(await _inventory.ReserveAsync(orderId, request, Cancellation), InventoryRefusalReasons.OutOfStock);
 
         await factory.ExecuteAsync("UPDATE stock SET on_hand = 50 WHERE product_id = @productId", new { productId }, Cancellation);
         await using var probe = await BrokerProbe.StartAsync(factory.VirtualHost, ["inventory.*"], cancellationToken: Cancellation);
         var repeat = await _inventory.ReserveAsync(orderId, request, Cancellation);
 
         // The saga cancelled the order on the first refusal: holding stock for it now would hold it for nobody.
-        var again = await AssertConflictAsync(repeat, InventoryProblemReasons.OutOfStock);
+        var again = await AssertConflictAsync(repeat, InventoryRefusalReasons.OutOfStock);
         Assert.Equivalent(refused, again, strict: true);
         Assert.Equal([new Shortage(productId, 5, 2)], again.Shortages);
         Assert.Equal(new StockRow(50, 0), await factory.ReadStockAsync(productId, Cancellation));
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class ReserveTests(InventoryApiFactory factory) : IClassFixture<In
 
         var response = await _inventory.ReserveAsync(orderId, new ReserveStockRequest([new(productId, 2)]), Cancellation);
 
-        await AssertConflictAsync(response, InventoryProblemReasons.ReservationMismatch);
+        await AssertConflictAsync(response, InventoryRefusalReasons.ReservationMismatch);
         Assert.Equal(new StockRow(10, 1), await factory.ReadStockAsync(productId, Cancellation));
     }
 

@@ -29,7 +29,7 @@ public sealed class ReservationTests
     [InlineData(ReservationStatus.Reserved, true, null)]
     [InlineData(ReservationStatus.Released, false, null)]
     [InlineData(ReservationStatus.Refused, false, null)]
-    [InlineData(ReservationStatus.Committed, false, InventoryProblemReasons.ReservationCommitted)]
+    [InlineData(ReservationStatus.Committed, false, InventoryRefusalReasons.ReservationCommitted)]
     public void Release_by_status(ReservationStatus status, bool changes, string? refusal)
     {
         var decision = With(status).DecideRelease();
@@ -41,8 +41,8 @@ public sealed class ReservationTests
     [Theory]
     [InlineData(ReservationStatus.Reserved, true, null)]
     [InlineData(ReservationStatus.Committed, false, null)]
-    [InlineData(ReservationStatus.Released, false, InventoryProblemReasons.ReservationReleased)]
-    [InlineData(ReservationStatus.Refused, false, InventoryProblemReasons.ReservationRefused)]
+    [InlineData(ReservationStatus.Released, false, InventoryRefusalReasons.ReservationReleased)]
+    [InlineData(ReservationStatus.Refused, false, InventoryRefusalReasons.ReservationRefused)]
     public void Commit_by_status(ReservationStatus status, bool changes, string? refusal)
     {
         var decision = With(status).DecideCommit();
@@ -54,8 +54,8 @@ public sealed class ReservationTests
     [Theory]
     [InlineData(ReservationStatus.Reserved, null)]
     [InlineData(ReservationStatus.Committed, null)]
-    [InlineData(ReservationStatus.Released, InventoryProblemReasons.ReservationReleased)]
-    [InlineData(ReservationStatus.Refused, InventoryProblemReasons.OutOfStock)]
+    [InlineData(ReservationStatus.Released, InventoryRefusalReasons.ReservationReleased)]
+    [InlineData(ReservationStatus.Refused, InventoryRefusalReasons.OutOfStock)]
     public void A_repeat_with_the_same_lines_in_any_order_answers_by_status(ReservationStatus status, string? refusal)
     {
         var decision = With(status).DecideRepeat([new(5, 1), new(1, 2)]);
@@ -79,7 +79,7 @@ public sealed class ReservationTests
     {
         var decision = With(ReservationStatus.Reserved).DecideRepeat([new(1, 3), new(5, 1)]);
 
-        Assert.Equal(InventoryProblemReasons.ReservationMismatch, decision.Refusal?.Reason);
+        Assert.Equal(InventoryRefusalReasons.ReservationMismatch, decision.Refusal?.Reason);
     }
 
     private static Reservation With(ReservationStatus status) =>

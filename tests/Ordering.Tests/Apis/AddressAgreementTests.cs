@@ -93,7 +93,7 @@ public sealed class AddressAgreementTests(OrderingApiFactory ordering, ShippingH
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
-        Assert.Equal(OrderingReasons.AddressUndeliverable, problem.RootElement.GetProperty("reason").GetString());
+        Assert.Equal(OrderingRefusalReasons.AddressUndeliverable, problem.RootElement.GetProperty("reason").GetString());
         Assert.Equal("shippingAddress.line2", problem.RootElement.GetProperty("field").GetString());
         Assert.Equal(0, await ordering.ScalarAsync<long>("SELECT count(*) FROM orders WHERE customer_id = @customer", new { customer }));
     }

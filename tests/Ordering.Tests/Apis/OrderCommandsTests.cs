@@ -28,7 +28,7 @@ public sealed class OrderCommandsTests(OrderingApiFactory factory) : IClassFixtu
         var message = await probe.NextForAsync(order.OrderId, Cancellation);
         Assert.Equal("ordering.order-confirmed", message.RoutingKey);
         Assert.Equal(customer, message.Json.GetProperty("customerId").GetString());
-        Assert.Empty(await probe.CollectForAsync(order.OrderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(order.OrderId, factory.ConnectionString, Cancellation));
         Assert.Equal(2, await factory.ScalarAsync<long>("SELECT count(*) FROM order_timeline WHERE order_id = @OrderId", new { order.OrderId }));
     }
 
@@ -48,7 +48,7 @@ public sealed class OrderCommandsTests(OrderingApiFactory factory) : IClassFixtu
         Assert.Equal("ordering.order-cancelled", message.RoutingKey);
         Assert.Equal("Your card was declined.", message.Json.GetProperty("reason").GetString());
         Assert.Equal(customer, message.Json.GetProperty("customerId").GetString());
-        Assert.Empty(await probe.CollectForAsync(order.OrderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(order.OrderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class OrderCommandsTests(OrderingApiFactory factory) : IClassFixtu
         var message = await probe.NextForAsync(order.OrderId, Cancellation);
         Assert.Equal("ordering.order-cancellation-requested", message.RoutingKey);
         Assert.Equal("Changed my mind", message.Json.GetProperty("reason").GetString());
-        Assert.Empty(await probe.CollectForAsync(order.OrderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(order.OrderId, factory.ConnectionString, Cancellation));
 
         // Too late to stop (the shipment existed): the saga confirms an order whose cancellation was requested.
         Assert.Equal(OrderStatus.Confirmed, (await _client.ConfirmOrderAsync(order.OrderId, Cancellation)).Content!.Status);
@@ -81,9 +81,9 @@ public sealed class OrderCommandsTests(OrderingApiFactory factory) : IClassFixtu
         var request = await _client.RequestCancellationAsync(customer, order.OrderId, new RequestCancellationRequest(null), Cancellation);
 
         Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
-        Assert.Equal(OrderingReasons.OrderConfirmed, await cancel.ReasonAsync());
+        Assert.Equal("order-confirmed", await cancel.ReasonAsync()); // the wire word itself, which clients branch on
         Assert.Equal(HttpStatusCode.Conflict, request.StatusCode);
-        Assert.Equal(OrderingReasons.OrderConfirmed, await request.ReasonAsync());
+        Assert.Equal(OrderingRefusalReasons.OrderConfirmed, await request.ReasonAsync());
         Assert.Equal(2, await factory.ScalarAsync<long>("SELECT count(*) FROM order_timeline WHERE order_id = @OrderId", new { order.OrderId }));
     }
 
@@ -97,9 +97,9 @@ public sealed class OrderCommandsTests(OrderingApiFactory factory) : IClassFixtu
         var request = await _client.RequestCancellationAsync(customer, order.OrderId, new RequestCancellationRequest(null), Cancellation);
 
         Assert.Equal(HttpStatusCode.Conflict, confirm.StatusCode);
-        Assert.Equal(OrderingReasons.OrderCancelled, await confirm.ReasonAsync());
+        Assert.Equal(OrderingRefusalReasons.OrderCancelled, await confirm.ReasonAsync());
         Assert.Equal(HttpStatusCode.Conflict, request.StatusCode);
-        Assert.Equal(OrderingReasons.OrderCancelled, await request.ReasonAsync());
+        Assert.Equal(OrderingRefusalReasons.OrderCancelled, await request.ReasonAsync());
         Assert.Equal(OrderStatus.Cancelled, (await _client.GetOrderAsync(customer, order.OrderId, Cancellation)).Content!.Order.Status);
     }
 

@@ -99,7 +99,7 @@ public sealed class PlaceOrderTests(OrderingApiFactory factory) : IClassFixture<
         Assert.Equal(1, await factory.ScalarAsync<long>("SELECT count(*) FROM orders WHERE customer_id = @customer", new { customer }));
         // A second order would have another id: look for anything of this customer's.
         Assert.DoesNotContain(
-            await probe.CollectAsync(TimeSpan.FromSeconds(2), Cancellation),
+            await probe.CollectUntilDrainedAsync(factory.ConnectionString, Cancellation),
             message => message.Json.GetProperty("customerId").GetString() == customer);
     }
 
@@ -114,7 +114,7 @@ public sealed class PlaceOrderTests(OrderingApiFactory factory) : IClassFixture<
         var different = await client.PlaceOrderAsync(customer, key, Orders.Request((5, 2)), Cancellation);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, different.StatusCode);
-        Assert.Equal(OrderingReasons.IdempotencyKeyReused, await different.ReasonAsync());
+        Assert.Equal(OrderingRefusalReasons.IdempotencyKeyReused, await different.ReasonAsync());
         Assert.Equal(1, await factory.ScalarAsync<long>("SELECT count(*) FROM orders WHERE customer_id = @customer", new { customer }));
     }
 
@@ -192,7 +192,7 @@ public sealed class PlaceOrderTests(OrderingApiFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.ProblemAsync();
-        Assert.Equal(OrderingReasons.UnknownProducts, problem.Extensions["reason"]?.ToString());
+        Assert.Equal(OrderingRefusalReasons.UnknownProducts, problem.Extensions["reason"]?.ToString());
         Assert.Contains("99999", problem.Extensions["productIds"]?.ToString());
         Assert.Contains("88888", problem.Extensions["productIds"]?.ToString());
         var errors = System.Text.Json.JsonDocument.Parse(((Refit.ApiException)response.Error!).Content!).RootElement.GetProperty("errors");

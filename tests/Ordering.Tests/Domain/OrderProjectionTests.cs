@@ -31,10 +31,10 @@ public sealed class OrderProjectionTests
         var view = OrderProjection.Replay(
         [
             Placed(),
-            TimelineFact.StockReserved(new StockReserved(OrderId, [new(1, 2)]), Start.AddSeconds(1)),
-            TimelineFact.PaymentAuthorized(new PaymentAuthorized(OrderId, 29m, "USD", "4242"), Start.AddSeconds(2)),
-            TimelineFact.PaymentVoided(new PaymentVoided(OrderId, 29m, "USD", "4242"), Start.AddSeconds(3)),
-            TimelineFact.StockReleased(new StockReleased(OrderId, [new(1, 2)]), Start.AddSeconds(4)),
+            ParticipantEvents.FactOf(new StockReserved(OrderId, [new(1, 2)]), Start.AddSeconds(1)),
+            ParticipantEvents.FactOf(new PaymentAuthorized(OrderId, 29m, "USD", "4242"), Start.AddSeconds(2)),
+            ParticipantEvents.FactOf(new PaymentVoided(OrderId, 29m, "USD", "4242"), Start.AddSeconds(3)),
+            ParticipantEvents.FactOf(new StockReleased(OrderId, [new(1, 2)]), Start.AddSeconds(4)),
             TimelineFact.OrderCancelled(new OrderCancelled(OrderId, Reference, "customer-1", "Payment declined."), Start.AddSeconds(5)),
         ]);
 
@@ -51,14 +51,14 @@ public sealed class OrderProjectionTests
         var inOrder = OrderProjection.Replay(
         [
             Placed(),
-            TimelineFact.ShipmentCreated(new ShipmentCreated(OrderId, Guid.Empty, "CM1", Shipping(), [], 3), Start.AddSeconds(1)),
-            TimelineFact.ShipmentCancelled(new ShipmentCancelled(OrderId, Guid.Empty), Start.AddSeconds(2)),
+            ParticipantEvents.FactOf(new ShipmentCreated(OrderId, Guid.Empty, "CM1", Shipping(), [], 3), Start.AddSeconds(1)),
+            ParticipantEvents.FactOf(new ShipmentCancelled(OrderId, Guid.Empty), Start.AddSeconds(2)),
         ]);
         var outOfOrder = OrderProjection.Replay(
         [
             Placed(),
-            TimelineFact.ShipmentCancelled(new ShipmentCancelled(OrderId, Guid.Empty), Start.AddSeconds(2)),
-            TimelineFact.ShipmentCreated(new ShipmentCreated(OrderId, Guid.Empty, "CM1", Shipping(), [], 3), Start.AddSeconds(1)),
+            ParticipantEvents.FactOf(new ShipmentCancelled(OrderId, Guid.Empty), Start.AddSeconds(2)),
+            ParticipantEvents.FactOf(new ShipmentCreated(OrderId, Guid.Empty, "CM1", Shipping(), [], 3), Start.AddSeconds(1)),
         ]);
 
         Assert.Equal(StepState.Compensated, inOrder!.Order.Steps.Shipment);
@@ -69,7 +69,7 @@ public sealed class OrderProjectionTests
     [Fact]
     public void Facts_about_an_order_that_was_never_placed_make_no_view()
     {
-        Assert.Null(OrderProjection.Replay([TimelineFact.StockReserved(new StockReserved(OrderId, [new(1, 2)]), Start)]));
+        Assert.Null(OrderProjection.Replay([ParticipantEvents.FactOf(new StockReserved(OrderId, [new(1, 2)]), Start)]));
     }
 
     private static TimelineFact Placed() => TimelineFact.OrderPlaced(

@@ -1,6 +1,8 @@
 using Commerce.Testing;
 using System.Net;
 using Commerce.Inventory.Contracts;
+using Commerce.Messaging;
+using Commerce.Ordering.Api.Domain;
 using Commerce.Ordering.Contracts;
 using Commerce.Payments.Contracts;
 using Commerce.Shipping.Contracts;
@@ -85,6 +87,37 @@ public sealed class TimelineTests(OrderingApiFactory factory) : IClassFixture<Or
         Assert.Equal("payments.payment-refunded", details.Timeline[6].Kind);
         Assert.Contains("refunded", details.Timeline[6].Description);
         Assert.Equal("ordering.order-cancelled", details.Timeline[^1].Kind);
+    }
+
+    [Fact]
+    public async Task Every_participant_event_in_the_table_reaches_the_timeline_through_the_queue_with_its_text()
+    {
+        var (customer, order) = await PlaceAsync();
+        var id = order.OrderId;
+        var kinds = new List<string>();
+        async Task PublishAsync<TEvent>(TEvent sample) where TEvent : class
+        {
+            kinds.Add(IntegrationEventNames.Of<TEvent>());
+            await PublishAndWaitAsync(customer, id, kinds.Count + 1, sample);
+        }
+
+        await PublishAsync(new StockReserved(id, [new ReservationLine(11, 1)]));
+        await PublishAsync(new StockCommitted(id, [new ReservationLine(11, 1)]));
+        await PublishAsync(new StockReleased(id, [new ReservationLine(11, 1)]));
+        await PublishAsync(new PaymentAuthorized(id, order.Total, order.Currency, "4242"));
+        await PublishAsync(new PaymentCaptured(id, order.Total, order.Currency, "4242"));
+        await PublishAsync(new PaymentVoided(id, order.Total, order.Currency, "4242"));
+        await PublishAsync(new PaymentRefunded(id, order.Total, order.Currency, "4242"));
+        await PublishAsync(new ShipmentCreated(id, Guid.NewGuid(), "CM321", Address(), [new ShipmentLine(11, 1)], 3));
+        await PublishAsync(new ShipmentDispatched(id, Guid.NewGuid(), "CM321"));
+        await PublishAsync(new ShipmentCancelled(id, Guid.NewGuid()));
+
+        // A new entry in the table without a sample above fails here: the samples are what prove each entry is consumed.
+        Assert.Equal(ParticipantEvents.All.Select(entry => entry.Kind).Order(), kinds.Order());
+        var details = await GetAsync(customer, id);
+        Assert.Equal(["ordering.order-placed", .. kinds], details.Timeline.Select(entry => entry.Kind));
+        Assert.All(details.Timeline, entry => Assert.False(string.IsNullOrWhiteSpace(entry.Description)));
+        Assert.Equal(new OrderSteps(StepState.Compensated, StepState.Compensated, StepState.Compensated), details.Order.Steps);
     }
 
     [Fact]

@@ -57,6 +57,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         Assert.Equal((PaymentStatus.Authorized, brand, number[^4..]), (response.Content!.Status, response.Content.Brand, response.Content.Last4));
     }
 
+    // The reasons as literals on purpose: they are the wire words clients branch on.
     public static TheoryData<string, string> DecliningCards => new()
     {
         { TestCards.Declined.Number, "card-declined" },
@@ -83,7 +84,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         var payment = (await _payments.GetPaymentAsync(orderId, Cancellation)).Content!;
         Assert.Equal((PaymentStatus.Declined, reason), (payment.Status, payment.DeclineReason));
         Assert.Null(payment.AuthorizedAt);
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         for (var attempt = 1; attempt <= TestCards.TransientFailures; attempt++)
         {
             var failed = await _payments.AuthorizeAsync(orderId, request, Cancellation);
-            AssertRefused(failed, HttpStatusCode.ServiceUnavailable, "processor-unavailable");
+            AssertRefused(failed, HttpStatusCode.ServiceUnavailable, PaymentsRefusalReasons.ProcessorUnavailable);
             Assert.Equal(TimeSpan.FromSeconds(1), failed.Headers?.RetryAfter?.Delta);
             Assert.Equal(HttpStatusCode.NotFound, (await _payments.GetPaymentAsync(orderId, Cancellation)).StatusCode);
         }
@@ -110,7 +111,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         Assert.Equal(succeeded.Content, repeated.Content);
         Assert.Equal(["unavailable", "unavailable", "approved"], await factory.ProcessorCallsAsync(orderId, "authorize"));
         Assert.Equal(Authorized, (await probe.NextForAsync(orderId, TestContext.Current.CancellationToken)).RoutingKey);
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -125,10 +126,10 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         clock.Stop();
         var retry = await _payments.AuthorizeAsync(orderId, request, Cancellation);
 
-        AssertRefused(first, HttpStatusCode.ServiceUnavailable, "processor-timeout");
+        AssertRefused(first, HttpStatusCode.ServiceUnavailable, PaymentsRefusalReasons.ProcessorTimeout);
         Assert.NotNull(first.Headers?.RetryAfter);
         Assert.InRange(clock.Elapsed, PaymentsApiFactory.ProcessorTimeout, TimeSpan.FromSeconds(5));
-        AssertRefused(retry, HttpStatusCode.ServiceUnavailable, "processor-timeout");
+        AssertRefused(retry, HttpStatusCode.ServiceUnavailable, PaymentsRefusalReasons.ProcessorTimeout);
         Assert.Equal(["timed-out", "timed-out"], await factory.ProcessorCallsAsync(orderId, "authorize"));
         Assert.Equal(HttpStatusCode.NotFound, (await _payments.GetPaymentAsync(orderId, Cancellation)).StatusCode);
     }
@@ -152,7 +153,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         Assert.Equal(first.Content, repeat.Content);
         Assert.Equal(PaymentStatus.Authorized, repeat.Content!.Status);
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "authorize"));
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -169,7 +170,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         Assert.Single(responses.Select(response => response.Content).Distinct());
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "authorize"));
         Assert.Equal(Authorized, (await probe.NextForAsync(orderId, TestContext.Current.CancellationToken)).RoutingKey);
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -189,7 +190,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
         foreach (var request in different)
         {
             var response = await _payments.AuthorizeAsync(orderId, request, Cancellation);
-            var problem = AssertRefused(response, HttpStatusCode.Conflict, "authorization-differs");
+            var problem = AssertRefused(response, HttpStatusCode.Conflict, PaymentsRefusalReasons.AuthorizationDiffers);
             Assert.Equal("authorized", problem.GetProperty("paymentStatus").GetString());
         }
 
@@ -204,7 +205,7 @@ public sealed class AuthorizationTests(PaymentsApiFactory factory) : IClassFixtu
 
         var response = await _payments.AuthorizeAsync(orderId, new AuthorizePaymentRequest("tok_" + new string('0', 32), 10m, "USD"), Cancellation);
 
-        AssertRefused(response, HttpStatusCode.UnprocessableEntity, "unknown-token");
+        AssertRefused(response, HttpStatusCode.UnprocessableEntity, PaymentsRefusalReasons.UnknownToken);
         Assert.Empty(await factory.ProcessorCallsAsync(orderId, "authorize"));
         Assert.Equal(HttpStatusCode.NotFound, (await _payments.GetPaymentAsync(orderId, Cancellation)).StatusCode);
     }

@@ -35,7 +35,11 @@ public sealed class CardSecrecyTests
             "/payment-tokens", new StringContent($$"""{"number":"{{number}}","expiryMonth":"soon"}""", Encoding.UTF8, "application/json"), Cancellation);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.DoesNotContain(number, await malformed.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
-        await Task.Delay(OrderEvents.Quiet, Cancellation); // the outbox has published, so its rows and logs are final
+        // Once the outbox is drained its rows and the dispatcher's logs are final.
+        await using (var drain = await BrokerProbe.StartAsync(factory.VirtualHost, [], cancellationToken: Cancellation))
+        {
+            await drain.CollectUntilDrainedAsync(factory.ConnectionString, Cancellation);
+        }
 
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         var tables = (await connection.QueryAsync<string>(

@@ -29,7 +29,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(first.Content, repeat.Content);
         AssertEvent(message, Captured, orderId, 64.50m);
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "capture"));
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(first.Content, repeat.Content);
         AssertEvent(message, Voided, orderId, 12.00m);
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "void"));
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(first.Content, (await _payments.GetPaymentAsync(orderId, Cancellation)).Content);
         AssertEvent(message, Refunded, orderId, 250.75m);
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "refund"));
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -89,6 +89,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(["approved"], await factory.ProcessorCallsAsync(orderId, "capture"));
     }
 
+    // The reasons as literals on purpose: they are the wire words clients branch on, so a renamed constant must fail here.
     public static TheoryData<string, string, string> IllegalMoves => new()
     {
         { "authorized", "refund", "not-captured" },
@@ -115,7 +116,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         Assert.Equal(state, problem.GetProperty("paymentStatus").GetString());
         Assert.Equal(before, (await _payments.GetPaymentAsync(orderId, Cancellation)).Content);
         Assert.Empty(await factory.ProcessorCallsAsync(orderId, move));
-        Assert.Empty(await probe.CollectForAsync(orderId, TestContext.Current.CancellationToken));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -145,7 +146,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
         var late = await _payments.AuthorizeAsync(orderId, new AuthorizePaymentRequest(token, 30m, "USD"), Cancellation);
 
         Assert.Equal(HttpStatusCode.NotFound, compensation.StatusCode);
-        AssertRefused(late, HttpStatusCode.Conflict, "order-abandoned");
+        AssertRefused(late, HttpStatusCode.Conflict, PaymentsRefusalReasons.OrderAbandoned);
         Assert.Empty(await factory.ProcessorCallsAsync(orderId, "authorize"));
         Assert.Equal(HttpStatusCode.NotFound, (await _payments.GetPaymentAsync(orderId, Cancellation)).StatusCode);
     }
@@ -192,7 +193,7 @@ public sealed class PaymentLifecycleTests(PaymentsApiFactory factory) : IClassFi
             AssertRefused(
                 await _payments.AuthorizeAsync(declined, new AuthorizePaymentRequest(token, 20m, "USD"), Cancellation),
                 HttpStatusCode.PaymentRequired,
-                "card-declined");
+                PaymentsRefusalReasons.CardDeclined);
             return declined;
         }
 

@@ -13,18 +13,18 @@ public sealed class PaymentTransitionsTests
         Assert.Null(PaymentTransitions.RefusalOf(operation, from));
 
     [Theory]
-    [InlineData(PaymentOperation.Refund, PaymentStatus.Authorized, "not-captured")]
-    [InlineData(PaymentOperation.Capture, PaymentStatus.Captured, "already-captured")]
-    [InlineData(PaymentOperation.Void, PaymentStatus.Captured, "already-captured")]
-    [InlineData(PaymentOperation.Capture, PaymentStatus.Voided, "already-voided")]
-    [InlineData(PaymentOperation.Void, PaymentStatus.Voided, "already-voided")]
-    [InlineData(PaymentOperation.Refund, PaymentStatus.Voided, "already-voided")]
-    [InlineData(PaymentOperation.Capture, PaymentStatus.Refunded, "already-refunded")]
-    [InlineData(PaymentOperation.Void, PaymentStatus.Refunded, "already-refunded")]
-    [InlineData(PaymentOperation.Refund, PaymentStatus.Refunded, "already-refunded")]
-    [InlineData(PaymentOperation.Capture, PaymentStatus.Declined, "payment-declined")]
-    [InlineData(PaymentOperation.Void, PaymentStatus.Declined, "payment-declined")]
-    [InlineData(PaymentOperation.Refund, PaymentStatus.Declined, "payment-declined")]
+    [InlineData(PaymentOperation.Refund, PaymentStatus.Authorized, PaymentsRefusalReasons.NotCaptured)]
+    [InlineData(PaymentOperation.Capture, PaymentStatus.Captured, PaymentsRefusalReasons.AlreadyCaptured)]
+    [InlineData(PaymentOperation.Void, PaymentStatus.Captured, PaymentsRefusalReasons.AlreadyCaptured)]
+    [InlineData(PaymentOperation.Capture, PaymentStatus.Voided, PaymentsRefusalReasons.AlreadyVoided)]
+    [InlineData(PaymentOperation.Void, PaymentStatus.Voided, PaymentsRefusalReasons.AlreadyVoided)]
+    [InlineData(PaymentOperation.Refund, PaymentStatus.Voided, PaymentsRefusalReasons.AlreadyVoided)]
+    [InlineData(PaymentOperation.Capture, PaymentStatus.Refunded, PaymentsRefusalReasons.AlreadyRefunded)]
+    [InlineData(PaymentOperation.Void, PaymentStatus.Refunded, PaymentsRefusalReasons.AlreadyRefunded)]
+    [InlineData(PaymentOperation.Refund, PaymentStatus.Refunded, PaymentsRefusalReasons.AlreadyRefunded)]
+    [InlineData(PaymentOperation.Capture, PaymentStatus.Declined, PaymentsRefusalReasons.PaymentDeclined)]
+    [InlineData(PaymentOperation.Void, PaymentStatus.Declined, PaymentsRefusalReasons.PaymentDeclined)]
+    [InlineData(PaymentOperation.Refund, PaymentStatus.Declined, PaymentsRefusalReasons.PaymentDeclined)]
     public void Every_other_move_is_refused_with_a_reason_naming_why(PaymentOperation operation, PaymentStatus from, string reason) =>
         Assert.Equal(reason, PaymentTransitions.RefusalOf(operation, from));
 

@@ -1,5 +1,6 @@
 using Commerce.Payments.Api.Domain;
 using Commerce.Payments.Api.Processing;
+using Commerce.Payments.Contracts;
 
 namespace Commerce.Payments.Tests.Processing;
 
@@ -18,8 +19,8 @@ public sealed class SimulatedCardProcessorTests
         { TestCards.Mastercard.Number, ProcessorOutcome.Approved, null },
         { TestCards.Amex.Number, ProcessorOutcome.Approved, null },
         { "6011111111111117", ProcessorOutcome.Approved, null },
-        { TestCards.Declined.Number, ProcessorOutcome.Declined, "card-declined" },
-        { TestCards.InsufficientFunds.Number, ProcessorOutcome.Declined, "insufficient-funds" },
+        { TestCards.Declined.Number, ProcessorOutcome.Declined, PaymentsRefusalReasons.CardDeclined },
+        { TestCards.InsufficientFunds.Number, ProcessorOutcome.Declined, PaymentsRefusalReasons.InsufficientFunds },
         { TestCards.FailsTransiently.Number, ProcessorOutcome.Unavailable, null },
     };
 
@@ -63,7 +64,7 @@ public sealed class SimulatedCardProcessorTests
 
         var answer = await _processor.AuthorizeAsync(Request(TestCards.Visa.Number, attempt: 1) with { Expiry = lastMonth }, Cancellation);
 
-        Assert.Equal(ProcessorAnswer.Declined("expired-card"), answer);
+        Assert.Equal(ProcessorAnswer.Declined(PaymentsRefusalReasons.ExpiredCard), answer);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class CancelAndDispatchTests(ShippingApiFactory factory) : IClassF
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equivalent(first.Content, again.Content, strict: true);
-        Assert.Empty(await probe.CollectForAsync(shipment.OrderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(shipment.OrderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class CancelAndDispatchTests(ShippingApiFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _shipping.GetShipmentAsync(orderId, Cancellation)).StatusCode);
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -69,9 +69,9 @@ public sealed class CancelAndDispatchTests(ShippingApiFactory factory) : IClassF
         var late = await _shipping.CreateShipmentAsync(orderId, Parcels.Shipment(), Cancellation);
 
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        Assert.Equal("shipment-cancelled", await late.ReasonAsync());
+        Assert.Equal(ShippingRefusalReasons.ShipmentCancelled, await late.ReasonAsync());
         Assert.Equal((0, 0, 1), await factory.CountRowsAsync(orderId, Cancellation));
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class CancelAndDispatchTests(ShippingApiFactory factory) : IClassF
         Assert.Equal(shipment.TrackingNumber, message.Json.GetProperty("trackingNumber").GetString());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equivalent(dispatched.Content, again.Content, strict: true);
-        Assert.Empty(await probe.CollectForAsync(shipment.OrderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(shipment.OrderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]
@@ -121,9 +121,9 @@ public sealed class CancelAndDispatchTests(ShippingApiFactory factory) : IClassF
         var response = await _shipping.CancelShipmentAsync(shipment.OrderId, Cancellation);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("already-dispatched", await response.ReasonAsync());
+        Assert.Equal("already-dispatched", await response.ReasonAsync()); // the wire word itself, which clients branch on
         Assert.Equal(ShipmentStatus.Dispatched, (await _shipping.GetShipmentAsync(shipment.OrderId, Cancellation)).Content!.Status);
-        Assert.DoesNotContain(await probe.CollectForAsync(shipment.OrderId, Cancellation), m => m.RoutingKey == "shipping.shipment-cancelled");
+        Assert.DoesNotContain(await probe.CollectForAsync(shipment.OrderId, factory.ConnectionString, Cancellation), m => m.RoutingKey == "shipping.shipment-cancelled");
     }
 
     [Fact]
@@ -136,9 +136,9 @@ public sealed class CancelAndDispatchTests(ShippingApiFactory factory) : IClassF
         var response = await _shipping.DispatchShipmentAsync(shipment.OrderId, Cancellation);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("shipment-cancelled", await response.ReasonAsync());
+        Assert.Equal(ShippingRefusalReasons.ShipmentCancelled, await response.ReasonAsync());
         Assert.Equal(ShipmentStatus.Cancelled, (await _shipping.GetShipmentAsync(shipment.OrderId, Cancellation)).Content!.Status);
-        Assert.DoesNotContain(await probe.CollectForAsync(shipment.OrderId, Cancellation), m => m.RoutingKey == "shipping.shipment-dispatched");
+        Assert.DoesNotContain(await probe.CollectForAsync(shipment.OrderId, factory.ConnectionString, Cancellation), m => m.RoutingKey == "shipping.shipment-dispatched");
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class QuotesApiTests(ShippingApiFactory factory) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.ProblemAsync();
-        Assert.Equal("address-undeliverable", problem.Extensions["reason"].ToString());
+        Assert.Equal(ShippingRefusalReasons.AddressUndeliverable, problem.Extensions["reason"].ToString());
         Assert.Equal(field, problem.Extensions["field"].ToString());
         Assert.Equal(422, problem.Status);
     }

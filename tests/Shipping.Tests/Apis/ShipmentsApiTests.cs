@@ -66,7 +66,7 @@ public sealed class ShipmentsApiTests(ShippingApiFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         Assert.Equivalent(original.Content, repeat.Content, strict: true);
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
         Assert.Equal((1, 2, 0), await factory.CountRowsAsync(orderId, Cancellation));
     }
 
@@ -104,10 +104,10 @@ public sealed class ShipmentsApiTests(ShippingApiFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.ProblemAsync();
-        Assert.Equal("shipment-mismatch", problem.Extensions["reason"].ToString());
+        Assert.Equal(ShippingRefusalReasons.ShipmentMismatch, problem.Extensions["reason"].ToString());
         Assert.Contains(orderId.ToString(), problem.Detail, StringComparison.Ordinal);
         Assert.Equivalent(original.Content, (await _shipping.GetShipmentAsync(orderId, Cancellation)).Content, strict: true);
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     public static TheoryData<string, string?, string> UndeliverableAddresses => new()
@@ -129,13 +129,13 @@ public sealed class ShipmentsApiTests(ShippingApiFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.ContentHeaders?.ContentType?.MediaType);
         var problem = await response.ProblemAsync();
-        Assert.Equal("address-undeliverable", problem.Extensions["reason"].ToString());
+        Assert.Equal(ShippingRefusalReasons.AddressUndeliverable, problem.Extensions["reason"].ToString());
         Assert.Equal(field, problem.Extensions["field"].ToString());
         Assert.Equal("The carrier cannot deliver to this address.", problem.Title);
         Assert.NotNull(problem.Type);
         Assert.NotNull(problem.Detail);
         Assert.Equal((0, 0, 0), await factory.CountRowsAsync(orderId, Cancellation));
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
 
         // Nothing was remembered either: the order can still ship to an address the carrier serves.
         Assert.Equal(HttpStatusCode.Created, (await _shipping.CreateShipmentAsync(orderId, Parcels.Shipment(), Cancellation)).StatusCode);
@@ -153,7 +153,7 @@ public sealed class ShipmentsApiTests(ShippingApiFactory factory) : IClassFixtur
         Assert.All(responses, response => Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString()));
         Assert.Single(responses.Select(response => response.Content!.ShipmentId).Distinct());
         await probe.NextForAsync(orderId, Cancellation);
-        Assert.Empty(await probe.CollectForAsync(orderId, Cancellation));
+        Assert.Empty(await probe.CollectForAsync(orderId, factory.ConnectionString, Cancellation));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class InventoryActivitiesTests(Participants participants) : IDispo
             SagaErrorTypes.OutOfStock,
             () => Activities.ReserveStockAsync(new ReserveStockInput(Guid.NewGuid(), [new ReservationLine(productId, 3)])));
 
-        Assert.Contains(InventoryProblemReasons.OutOfStock, failure.Message, StringComparison.Ordinal);
+        Assert.Contains(InventoryRefusalReasons.OutOfStock, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class InventoryActivitiesTests(Participants participants) : IDispo
 
         var failure = await ActivityRun.IsRefusedAsync(SagaErrorTypes.ParticipantRejected, () => Activities.ReleaseStockAsync(orderId));
 
-        Assert.Contains(InventoryProblemReasons.ReservationCommitted, failure.Message, StringComparison.Ordinal);
+        Assert.Contains(InventoryRefusalReasons.ReservationCommitted, failure.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _worker.Dispose();

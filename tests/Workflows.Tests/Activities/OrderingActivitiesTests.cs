@@ -49,7 +49,7 @@ public sealed class OrderingActivitiesTests(Participants participants) : IDispos
         var failure = await ActivityRun.IsRefusedAsync(
             SagaErrorTypes.ParticipantRejected, () => Activities.CancelOrderAsync(new CancelOrderInput(orderId, "too late")));
 
-        Assert.Contains(OrderingReasons.OrderConfirmed, failure.Message, StringComparison.Ordinal);
+        Assert.Contains(OrderingRefusalReasons.OrderConfirmed, failure.Message, StringComparison.Ordinal);
     }
 
     private async Task<OrderDto> OrderOf(Guid orderId)

@@ -32,7 +32,7 @@ public sealed class PaymentActivitiesTests(Participants participants) : IDisposa
 
         var failure = await ActivityRun.IsRefusedAsync(SagaErrorTypes.PaymentDeclined, () => Activities.AuthorizePaymentAsync(input));
 
-        Assert.Contains("card-declined", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(PaymentsRefusalReasons.CardDeclined, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class PaymentActivitiesTests(Participants participants) : IDisposa
 
         var failure = await ActivityRun.IsRefusedAsync(SagaErrorTypes.PaymentDeclined, () => Activities.AuthorizePaymentAsync(input));
 
-        Assert.Contains("unknown-token", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(PaymentsRefusalReasons.UnknownToken, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class PaymentActivitiesTests(Participants participants) : IDisposa
 
         var failure = await ActivityRun.IsRefusedAsync(SagaErrorTypes.PaymentDeclined, () => Activities.AuthorizePaymentAsync(input));
 
-        Assert.Contains("order-abandoned", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(PaymentsRefusalReasons.OrderAbandoned, failure.Message, StringComparison.Ordinal);
         Assert.Equal(0, await participants.ProcessorCallsAsync(input.OrderId));
     }
 

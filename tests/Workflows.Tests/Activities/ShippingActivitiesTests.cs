@@ -29,7 +29,7 @@ public sealed class ShippingActivitiesTests(Participants participants) : IDispos
 
         var failure = await ActivityRun.IsRefusedAsync(SagaErrorTypes.AddressUndeliverable, () => Activities.CreateShipmentAsync(input));
 
-        Assert.Contains(ShippingReasons.AddressUndeliverable, failure.Message, StringComparison.Ordinal);
+        Assert.Contains(ShippingRefusalReasons.AddressUndeliverable, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ShippingActivitiesTests(Participants participants) : IDispos
         await ActivityRun.SucceedsAsync(() => Activities.CancelShipmentAsync(input.OrderId));
 
         var failure = await ActivityRun.IsRefusedAsync(SagaErrorTypes.ParticipantRejected, () => Activities.CreateShipmentAsync(input));
-        Assert.Contains(ShippingReasons.ShipmentCancelled, failure.Message, StringComparison.Ordinal);
+        Assert.Contains(ShippingRefusalReasons.ShipmentCancelled, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ShippingActivitiesTests(Participants participants) : IDispos
 
         var failure = await ActivityRun.IsRefusedAsync(SagaErrorTypes.ParticipantRejected, () => Activities.CancelShipmentAsync(input.OrderId));
 
-        Assert.Contains(ShippingReasons.AlreadyDispatched, failure.Message, StringComparison.Ordinal);
+        Assert.Contains(ShippingRefusalReasons.AlreadyDispatched, failure.Message, StringComparison.Ordinal);
     }
 
     private async Task<ShipmentDto> ShipmentOf(Guid orderId)

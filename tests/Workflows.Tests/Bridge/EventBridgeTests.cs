@@ -145,9 +145,11 @@ public sealed class EventBridgeTests(Participants participants, BridgeHost host)
         var trace = activities[0].TraceId;
         Assert.All(activities, span => Assert.Equal(trace, span.TraceId));
         var inTrace = spans.Finished.Where(span => span.TraceId == trace).ToList();
-        Assert.Contains(inTrace, span => span.OperationName == "StartWorkflow:OrderSaga" && (string?)span.GetTagItem("temporalWorkflowID") == saga.Id);
-        Assert.Contains(inTrace, span => span.OperationName == "ordering.order-placed publish");
-        Assert.Contains(inTrace, span => span.OperationName == "ordering.order-placed process");
+        var start = Assert.Single(inTrace, span => span.OperationName == "StartWorkflow:OrderSaga" && (string?)span.GetTagItem("temporalWorkflowID") == saga.Id);
+        // Each activity continues the client's call through the header the workflow copies onto it.
+        Assert.All(activities, span => Assert.Equal(start.SpanId, span.ParentSpanId));
+        Assert.Contains(inTrace, span => span.OperationName == "publish ordering.order-placed");
+        Assert.Contains(inTrace, span => span.OperationName == "process ordering.order-placed");
         // The root: Ordering's handling of the customer's POST /orders.
         var root = Assert.Single(inTrace, span => span.Parent is null && span.ParentSpanId == default);
         Assert.Equal("Microsoft.AspNetCore", root.Source.Name);

@@ -52,7 +52,7 @@ public sealed record Reservation(
     ];
 
     public static Refusal OutOfStock(IReadOnlyList<Shortage> shortages, int lineCount) => new(
-        InventoryProblemReasons.OutOfStock,
+        InventoryRefusalReasons.OutOfStock,
         "Not enough stock for this order.",
         $"Nothing was reserved: {shortages.Count} of the order's {lineCount} lines ask for more than is available.",
         shortages);
@@ -67,7 +67,7 @@ public sealed record Reservation(
         // Released units are not held any more: a success would tell the caller otherwise.
         { Status: ReservationStatus.Released } => Decision.Refuse(Released("reserved")),
         _ when !Lines.SequenceEqual(Canonical(requested)) => Decision.Refuse(new Refusal(
-            InventoryProblemReasons.ReservationMismatch,
+            InventoryRefusalReasons.ReservationMismatch,
             "This order was reserved with other lines.",
             "An order id reserves one set of lines: repeat the request with the same lines, or use the order id of a new order.",
             [])),
@@ -81,7 +81,7 @@ public sealed record Reservation(
         ReservationStatus.Reserved => Decision.Apply,
         ReservationStatus.Released or ReservationStatus.Refused => Decision.Unchanged,
         _ => Decision.Refuse(new Refusal(
-            InventoryProblemReasons.ReservationCommitted,
+            InventoryRefusalReasons.ReservationCommitted,
             "This order's stock has been committed.",
             "The units left stock with the order's shipment; they cannot be released.",
             [])),
@@ -94,7 +94,7 @@ public sealed record Reservation(
         ReservationStatus.Committed => Decision.Unchanged,
         ReservationStatus.Released => Decision.Refuse(Released("committed")),
         _ => Decision.Refuse(new Refusal(
-            InventoryProblemReasons.ReservationRefused,
+            InventoryRefusalReasons.ReservationRefused,
             "This order's reservation was refused.",
             "Nothing was reserved for this order, so there is nothing to commit.",
             [])),
@@ -103,7 +103,7 @@ public sealed record Reservation(
     public ReservationDto ToDto() => new(OrderId, Status, Lines, Shortages, CreatedAt, UpdatedAt);
 
     private static Refusal Released(string verb) => new(
-        InventoryProblemReasons.ReservationReleased,
+        InventoryRefusalReasons.ReservationReleased,
         "This order's reservation has been released.",
         $"Stock for this order was released, so it can no longer be {verb}.",
         []);

@@ -21,7 +21,7 @@ internal static class OrderingProblems
             errors,
             detail: $"The catalog has no product {string.Join(", ", unknownIds)}.",
             title: "The order names products that do not exist.",
-            extensions: new Dictionary<string, object?> { ["reason"] = OrderingReasons.UnknownProducts, ["productIds"] = unknownIds });
+            extensions: new Dictionary<string, object?> { ["reason"] = OrderingRefusalReasons.UnknownProducts, ["productIds"] = unknownIds });
     }
 
     /// <summary>Shipping would refuse the address in the saga, after the card was authorized: refused before anything is placed.</summary>
@@ -29,17 +29,17 @@ internal static class OrderingProblems
         undeliverable.Detail,
         statusCode: StatusCodes.Status422UnprocessableEntity,
         title: "The carrier cannot deliver to this address.",
-        extensions: new Dictionary<string, object?> { ["reason"] = OrderingReasons.AddressUndeliverable, ["field"] = undeliverable.Field });
+        extensions: new Dictionary<string, object?> { ["reason"] = OrderingRefusalReasons.AddressUndeliverable, ["field"] = undeliverable.Field });
 
     public static ProblemHttpResult MixedCurrencies(IReadOnlyList<string> currencies) => Refusal(
         StatusCodes.Status422UnprocessableEntity,
-        OrderingReasons.MixedCurrencies,
+        OrderingRefusalReasons.MixedCurrencies,
         "The products are priced in different currencies.",
         $"One order is charged in one currency; these products are priced in {string.Join(", ", currencies)}.");
 
     public static ProblemHttpResult IdempotencyKeyReused() => Refusal(
         StatusCodes.Status422UnprocessableEntity,
-        OrderingReasons.IdempotencyKeyReused,
+        OrderingRefusalReasons.IdempotencyKeyReused,
         "The Idempotency-Key was already used for another request.",
         "A repeat must send the same body as the first request with this key; a new order needs a new key.");
 
@@ -54,9 +54,9 @@ internal static class OrderingProblems
 
     /// <summary>Why a confirmed or cancelled order cannot make the move asked for.</summary>
     public static ProblemHttpResult Final(Guid orderId, OrderStatus status) => status == OrderStatus.Confirmed
-        ? Refusal(StatusCodes.Status409Conflict, OrderingReasons.OrderConfirmed, "The order is confirmed.",
+        ? Refusal(StatusCodes.Status409Conflict, OrderingRefusalReasons.OrderConfirmed, "The order is confirmed.",
             $"Order {orderId} is confirmed; it can no longer be cancelled.")
-        : Refusal(StatusCodes.Status409Conflict, OrderingReasons.OrderCancelled, "The order is cancelled.",
+        : Refusal(StatusCodes.Status409Conflict, OrderingRefusalReasons.OrderCancelled, "The order is cancelled.",
             $"Order {orderId} is cancelled; that is final.");
 
     private static ProblemHttpResult Refusal(int status, string reason, string title, string detail) =>

@@ -1,8 +1,5 @@
-using Commerce.Inventory.Contracts;
 using Commerce.Messaging;
 using Commerce.Ordering.Contracts;
-using Commerce.Payments.Contracts;
-using Commerce.Shipping.Contracts;
 
 namespace Commerce.Ordering.Api.Domain;
 
@@ -16,34 +13,10 @@ public sealed record OrderView(string CustomerId, OrderDto Order);
 /// </summary>
 public static class OrderProjection
 {
-    private enum Step
-    {
-        Stock,
-        Payment,
-        Shipment,
-    }
-
-    private static readonly Dictionary<string, (Step Step, StepState State)> StepFacts = new(StringComparer.Ordinal)
-    {
-        [IntegrationEventNames.Of<StockReserved>()] = (Step.Stock, StepState.Done),
-        [IntegrationEventNames.Of<StockCommitted>()] = (Step.Stock, StepState.Done),
-        [IntegrationEventNames.Of<StockReleased>()] = (Step.Stock, StepState.Compensated),
-        [IntegrationEventNames.Of<PaymentAuthorized>()] = (Step.Payment, StepState.Done),
-        [IntegrationEventNames.Of<PaymentCaptured>()] = (Step.Payment, StepState.Done),
-        [IntegrationEventNames.Of<PaymentVoided>()] = (Step.Payment, StepState.Compensated),
-        [IntegrationEventNames.Of<PaymentRefunded>()] = (Step.Payment, StepState.Compensated),
-        [IntegrationEventNames.Of<ShipmentCreated>()] = (Step.Shipment, StepState.Done),
-        [IntegrationEventNames.Of<ShipmentDispatched>()] = (Step.Shipment, StepState.Done),
-        [IntegrationEventNames.Of<ShipmentCancelled>()] = (Step.Shipment, StepState.Compensated),
-    };
-
     private static readonly string Placed = IntegrationEventNames.Of<OrderPlaced>();
     private static readonly string CancellationRequested = IntegrationEventNames.Of<OrderCancellationRequested>();
     private static readonly string Confirmed = IntegrationEventNames.Of<OrderConfirmed>();
     private static readonly string Cancelled = IntegrationEventNames.Of<OrderCancelled>();
-
-    /// <summary>The names of every event the timeline records from the saga's participants.</summary>
-    public static IReadOnlyCollection<string> ParticipantKinds => StepFacts.Keys;
 
     /// <summary>The view after <paramref name="fact"/>; null while the order was not placed (nothing to show yet).</summary>
     public static OrderView? Apply(OrderView? view, TimelineFact fact)
@@ -75,9 +48,9 @@ public static class OrderProjection
         {
             order = order with { Status = OrderStatus.Cancelled, CancellationReason = fact.Payload<OrderCancelled>().Reason };
         }
-        else if (StepFacts.TryGetValue(fact.Kind, out var step))
+        else if (ParticipantEvents.TryFind(fact.Kind, out var reported))
         {
-            order = order with { Steps = Advance(order.Steps, step.Step, step.State) };
+            order = order with { Steps = Advance(order.Steps, reported.Step, reported.State) };
         }
 
         return view with { Order = order with { UpdatedAt = Max(order.UpdatedAt, fact.OccurredAt) } };
@@ -86,10 +59,10 @@ public static class OrderProjection
     /// <summary>The view a whole timeline (oldest fact first) adds up to.</summary>
     public static OrderView? Replay(IEnumerable<TimelineFact> timeline) => timeline.Aggregate((OrderView?)null, Apply);
 
-    private static OrderSteps Advance(OrderSteps steps, Step step, StepState state) => step switch
+    private static OrderSteps Advance(OrderSteps steps, OrderStep step, StepState state) => step switch
     {
-        Step.Stock => steps with { Stock = Later(steps.Stock, state) },
-        Step.Payment => steps with { Payment = Later(steps.Payment, state) },
+        OrderStep.Stock => steps with { Stock = Later(steps.Stock, state) },
+        OrderStep.Payment => steps with { Payment = Later(steps.Payment, state) },
         _ => steps with { Shipment = Later(steps.Shipment, state) },
     };
 

@@ -107,13 +107,13 @@ public static class PaymentsApi
                 return Refusal(
                     StatusCodes.Status409Conflict,
                     "The order's payment was already undone.",
-                    "order-abandoned",
+                    PaymentsRefusalReasons.OrderAbandoned,
                     "A void or refund for this order arrived before its authorization; the order is being cancelled, so nothing is authorized.");
             case PaymentOutcome.UnknownToken:
                 return Refusal(
                     StatusCodes.Status422UnprocessableEntity,
                     "No card was tokenized with this token.",
-                    "unknown-token",
+                    PaymentsRefusalReasons.UnknownToken,
                     "Tokenize the card with POST /payment-tokens and authorize with the token it returns.");
             case PaymentOutcome.ProcessorFailed failed:
                 var seconds = (int)Math.Ceiling(failed.RetryAfter.TotalSeconds);
@@ -121,7 +121,7 @@ public static class PaymentsApi
                 return Refusal(
                     StatusCodes.Status503ServiceUnavailable,
                     failed.TimedOut ? "The card network did not answer in time." : "The card network is unavailable.",
-                    failed.TimedOut ? "processor-timeout" : "processor-unavailable",
+                    failed.TimedOut ? PaymentsRefusalReasons.ProcessorTimeout : PaymentsRefusalReasons.ProcessorUnavailable,
                     $"Nothing changed. Retry the same request in {seconds} seconds: a retry never charges twice.");
             default:
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null);
@@ -150,12 +150,12 @@ public static class PaymentsApi
 
     private static string ExplanationOf(string reason) => reason switch
     {
-        "authorization-differs" => "This order's payment was already authorized with a different card, amount or currency.",
-        "payment-declined" => "This order's authorization was declined; nothing can follow it.",
-        "not-captured" => "Only a captured payment can be refunded; void an authorization that was not captured.",
-        "already-captured" => "The payment was captured; refund it to pay the amount back.",
-        "already-voided" => "The payment was voided; nothing was charged.",
-        "already-refunded" => "The payment was refunded.",
+        PaymentsRefusalReasons.AuthorizationDiffers => "This order's payment was already authorized with a different card, amount or currency.",
+        PaymentsRefusalReasons.PaymentDeclined => "This order's authorization was declined; nothing can follow it.",
+        PaymentsRefusalReasons.NotCaptured => "Only a captured payment can be refunded; void an authorization that was not captured.",
+        PaymentsRefusalReasons.AlreadyCaptured => "The payment was captured; refund it to pay the amount back.",
+        PaymentsRefusalReasons.AlreadyVoided => "The payment was voided; nothing was charged.",
+        PaymentsRefusalReasons.AlreadyRefunded => "The payment was refunded.",
         _ => "The payment's state does not allow this.",
     };
 }

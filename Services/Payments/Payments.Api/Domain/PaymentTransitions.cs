@@ -18,11 +18,11 @@ public static class PaymentTransitions
         (PaymentOperation.Capture, PaymentStatus.Authorized) => null,
         (PaymentOperation.Void, PaymentStatus.Authorized) => null,
         (PaymentOperation.Refund, PaymentStatus.Captured) => null,
-        (_, PaymentStatus.Declined) => "payment-declined",
-        (PaymentOperation.Refund, PaymentStatus.Authorized) => "not-captured",
-        (_, PaymentStatus.Captured) => "already-captured",
-        (_, PaymentStatus.Voided) => "already-voided",
-        (_, PaymentStatus.Refunded) => "already-refunded",
+        (_, PaymentStatus.Declined) => PaymentsRefusalReasons.PaymentDeclined,
+        (PaymentOperation.Refund, PaymentStatus.Authorized) => PaymentsRefusalReasons.NotCaptured,
+        (_, PaymentStatus.Captured) => PaymentsRefusalReasons.AlreadyCaptured,
+        (_, PaymentStatus.Voided) => PaymentsRefusalReasons.AlreadyVoided,
+        (_, PaymentStatus.Refunded) => PaymentsRefusalReasons.AlreadyRefunded,
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
     };
 }

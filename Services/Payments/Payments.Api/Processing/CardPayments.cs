@@ -28,7 +28,7 @@ public sealed partial class CardPayments(
         {
             return existing.IsSameAuthorizationAs(request)
                 ? await OriginalResultAsync(transaction, orderId, PaymentOperation.Authorize, cancellationToken)
-                : new PaymentOutcome.Refused("authorization-differs", existing.Status);
+                : new PaymentOutcome.Refused(PaymentsRefusalReasons.AuthorizationDiffers, existing.Status);
         }
 
         if (await transaction.IsAbandonedAsync(cancellationToken))
@@ -55,7 +55,7 @@ public sealed partial class CardPayments(
 
         var now = Now();
         var approved = answer.Outcome == ProcessorOutcome.Approved;
-        var declineReason = approved ? null : answer.DeclineReason ?? "card-declined";
+        var declineReason = approved ? null : answer.DeclineReason ?? PaymentsRefusalReasons.CardDeclined;
         var payment = new Payment(
             orderId, card.Token, card.Last4, card.Brand, expiry, request.Amount, request.Currency,
             approved ? PaymentStatus.Authorized : PaymentStatus.Declined,

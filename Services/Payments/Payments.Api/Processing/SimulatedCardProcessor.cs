@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Commerce.Payments.Contracts;
 
 namespace Commerce.Payments.Api.Processing;
 
@@ -14,15 +15,15 @@ public sealed class SimulatedCardProcessor(TimeProvider timeProvider) : ICardPro
         ArgumentNullException.ThrowIfNull(request);
         if (request.Expiry.HasPassedAt(timeProvider.GetUtcNow()))
         {
-            return ProcessorAnswer.Declined("expired-card");
+            return ProcessorAnswer.Declined(PaymentsRefusalReasons.ExpiredCard);
         }
 
         switch (TestCards.BehaviourOf(request.Last4))
         {
             case TestCardBehaviour.Decline:
-                return ProcessorAnswer.Declined("card-declined");
+                return ProcessorAnswer.Declined(PaymentsRefusalReasons.CardDeclined);
             case TestCardBehaviour.DeclineForInsufficientFunds:
-                return ProcessorAnswer.Declined("insufficient-funds");
+                return ProcessorAnswer.Declined(PaymentsRefusalReasons.InsufficientFunds);
             case TestCardBehaviour.FailTransientlyFirst when request.Attempt <= TestCards.TransientFailures:
                 return ProcessorAnswer.Unavailable;
             case TestCardBehaviour.NeverAnswer:

@@ -1,7 +1,7 @@
 namespace Commerce.Ordering.Contracts;
 
 /// <summary>The <c>reason</c> extension of the ProblemDetails with which Ordering refuses a request, for callers to branch on.</summary>
-public static class OrderingReasons
+public static class OrderingRefusalReasons
 {
     /// <summary>400: some products of the order are not in the catalog (the <c>productIds</c> extension lists them).</summary>
     public const string UnknownProducts = "unknown-products";

@@ -1,7 +1,7 @@
 namespace Commerce.Shipping.Contracts;
 
 /// <summary>The <c>reason</c> extension of the ProblemDetails with which Shipping refuses a request, for callers to branch on.</summary>
-public static class ShippingReasons
+public static class ShippingRefusalReasons
 {
     /// <summary>422: the carrier does not deliver to the address (see Services/Shipping/README.md).</summary>
     public const string AddressUndeliverable = "address-undeliverable";
