@@ -26,8 +26,9 @@ public sealed class OrderSaga
     public static readonly SearchAttributeKey<string> OrderStatusAttribute = SearchAttributeKey.CreateKeyword("OrderStatus");
 
     /// <summary>
-    /// Every search attribute the saga sets. The server must know them before the first saga runs (the AppHost's
-    /// Temporal server registers them at start; a test server is given them).
+    /// Every search attribute the saga sets, all Keyword (matched exactly, as an operator searches by id or status): the
+    /// one definition. The server must know them before the first saga starts; the worker registers them at start-up
+    /// (<see cref="Temporal.SearchAttributeRegistration"/>), so no server needs them configured.
     /// </summary>
     public static IReadOnlyDictionary<string, IndexedValueType> SearchAttributes { get; } =
         new[] { OrderIdAttribute, CustomerIdAttribute, OrderStatusAttribute }.ToDictionary(key => key.Name, key => key.ValueType);
