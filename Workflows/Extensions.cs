@@ -47,37 +47,39 @@ public static class Extensions
             Interceptors = [new TracingInterceptor()],
         }));
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(WorkflowsTelemetry.SourceName));
+        builder.Services.AddSingleton<TemporalReadiness>();
         builder.Services.AddSingleton<TemporalConnector>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TemporalConnector>());
         builder.Services.AddHealthChecks().AddCheck<TemporalHealthCheck>("temporal");
 
-        var registeredBefore = builder.Services.Count;
-        builder.Services.AddHostedTemporalWorker(OrderSaga.TaskQueue)
+        // The hosting package's worker options, without the hosted worker AddHostedTemporalWorker would add (it connects
+        // when it starts): SagaWorkerService runs the worker once Temporal is ready.
+        var workerOptions = new TemporalWorkerServiceOptionsBuilder(OrderSaga.TaskQueue, builder.Services)
+            .ConfigureOptions(options => options.TaskQueue = OrderSaga.TaskQueue, disallowDuplicates: true)
             .AddScopedActivities<InventoryActivities>()
             .AddScopedActivities<PaymentActivities>()
             .AddScopedActivities<ShippingActivities>()
             .AddScopedActivities<OrderingActivities>()
-            .AddWorkflow<OrderSaga>();
-        StartOnceConnected(builder.Services, registeredBefore);
+            .AddWorkflow<OrderSaga>()
+            .ConfigureOptions(disallowDuplicates: false);
+        builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<SagaWorkerService>(services, workerOptions.Name));
 
         builder.AddEventBridge();
         return builder;
     }
 
-    /// <summary>The consumer of the events that start and cancel sagas; it starts consuming once Temporal is connected.</summary>
+    /// <summary>The consumer of the events that start and cancel sagas; it starts consuming once Temporal is ready.</summary>
     private static void AddEventBridge(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SagaStartOptions>().BindConfiguration("Workflows");
         builder.AddNpgsqlDataSource(DatabaseName);
         // Before AddMessaging binds the section, so configuration still has the last word.
         builder.Services.Configure<MessagingOptions>(options => options.MaxDeliveries = BridgeMaxDeliveries);
-        var messaging = builder.AddMessaging(ServiceName);
         // Only the consumer waits: the migrations (and the outbox's services after them) start as in any service.
-        var registeredBefore = builder.Services.Count;
-        messaging
+        builder.AddMessaging(ServiceName)
             .AddHandler<OrderPlaced, OrderPlacedHandler>()
-            .AddHandler<OrderCancellationRequested, OrderCancellationRequestedHandler>();
-        StartOnceConnected(builder.Services, registeredBefore);
+            .AddHandler<OrderCancellationRequested, OrderCancellationRequestedHandler>()
+            .StartConsumingOnceOpen<TemporalReadiness>();
     }
 
     /// <summary>
@@ -109,27 +111,4 @@ public static class Extensions
             })
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-
-    // AddHostedTemporalWorker's worker connects when it starts and stops the host if it cannot; wrapped, it waits for
-    // TemporalConnector instead, so the process stays up and /health says why it is not ready. The bridge's consumer
-    // waits too, so no message is taken while there is no Temporal to hand it to.
-    private static void StartOnceConnected(IServiceCollection services, int registeredBefore)
-    {
-        for (var index = registeredBefore; index < services.Count; index++)
-        {
-            var descriptor = services[index];
-            if (descriptor.ServiceType != typeof(IHostedService) || descriptor.IsKeyedService)
-            {
-                continue;
-            }
-
-            services[index] = ServiceDescriptor.Singleton<IHostedService>(provider => new StartAfterConnection(
-                CreateHostedService(provider, descriptor), provider.GetRequiredService<TemporalConnector>()));
-        }
-    }
-
-    private static IHostedService CreateHostedService(IServiceProvider provider, ServiceDescriptor descriptor) => (IHostedService)(
-        descriptor.ImplementationInstance
-        ?? descriptor.ImplementationFactory?.Invoke(provider)
-        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
 }

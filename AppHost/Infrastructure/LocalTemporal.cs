@@ -32,8 +32,7 @@ public static class LocalTemporal
                     "server", "start-dev", "--ip", "127.0.0.1",
                     "--port", grpc.Property(EndpointProperty.TargetPort),
                     "--ui-port", ui.Property(EndpointProperty.TargetPort),
-                    "--db-filename", Path.Combine(directory, "temporal.db"),
-                    .. TemporalFrontend.SearchAttributeArguments]))
+                    "--db-filename", Path.Combine(directory, "temporal.db")]))
                 .WithTemporalHealthCheck()
                 .AsTemporalFrontend();
         }
@@ -44,9 +43,7 @@ public static class LocalTemporal
             .WithTemporalEndpoints(withUi: false);
         var endpoint = inProcess.GetEndpoint(TemporalFrontend.GrpcEndpointName);
         return inProcess
-            .WithArgs(context => context.Args.Append([
-                "--port", endpoint.Property(EndpointProperty.TargetPort),
-                .. TemporalFrontend.SearchAttributeArguments]))
+            .WithArgs(context => context.Args.Append(["--port", endpoint.Property(EndpointProperty.TargetPort)]))
             .WithTemporalHealthCheck()
             .AsTemporalFrontend();
     }

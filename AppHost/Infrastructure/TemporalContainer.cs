@@ -18,7 +18,8 @@ public static class TemporalContainer
 
     /// <summary>
     /// Adds <c>temporal server start-dev</c> as a container: the gRPC frontend, the Web UI (shown on the dashboard),
-    /// the <c>default</c> namespace, and the order saga's search attributes, registered when the namespace is created.
+    /// and the <c>default</c> namespace. The order saga's search attributes are the worker's to register (it does so at
+    /// start-up), so the server needs none of its own.
     /// </summary>
     public static IResourceBuilder<TemporalContainerResource> AddTemporalDevServerContainer(
         this IDistributedApplicationBuilder builder, [ResourceName] string name)
@@ -30,7 +31,6 @@ public static class TemporalContainer
             .WithImageRegistry(Registry)
             // start-dev listens on localhost unless told otherwise, which a published container port cannot reach.
             .WithArgs("server", "start-dev", "--ip", "0.0.0.0", "--port", $"{GrpcPort}", "--ui-port", $"{UiPort}")
-            .WithArgs(TemporalFrontend.SearchAttributeArguments)
             .WithTemporalEndpoints(grpcTargetPort: GrpcPort, uiTargetPort: UiPort)
             .WithTemporalHealthCheck();
     }
@@ -39,11 +39,6 @@ public static class TemporalContainer
     /// Keeps the server's state in a SQLite file on a named volume, so running sagas, their histories and timers
     /// survive an AppHost restart (by default start-dev keeps everything in memory).
     /// </summary>
-    /// <remarks>
-    /// The search attributes are registered only when the namespace is first created, that is on an empty volume: after
-    /// adding one to <see cref="TemporalFrontend.SearchAttributeArguments"/>, delete the volume (or register it with
-    /// <c>temporal operator search-attribute create</c>).
-    /// </remarks>
     public static IResourceBuilder<TemporalContainerResource> WithDataVolume(
         this IResourceBuilder<TemporalContainerResource> builder, string? name = null)
     {

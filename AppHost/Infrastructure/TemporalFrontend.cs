@@ -14,18 +14,6 @@ public sealed record TemporalFrontend(IResourceBuilder<IResourceWithEndpoints> R
     public const string GrpcEndpointName = "grpc";
     public const string UiEndpointName = "ui";
 
-    /// <summary>
-    /// The saga upserts these as it advances, and a server refuses an attribute it does not know (the workflow task
-    /// fails); the worker registers none. Keyword: matched exactly, as an operator searches by id or status. The same
-    /// flags for the Temporal CLI and the in-process server.
-    /// </summary>
-    public static readonly string[] SearchAttributeArguments =
-    [
-        "--search-attribute", "OrderId=Keyword",
-        "--search-attribute", "CustomerId=Keyword",
-        "--search-attribute", "OrderStatus=Keyword",
-    ];
-
     /// <summary><c>host:port</c> of the gRPC endpoint: what Temporal's SDKs and CLI take as <c>TEMPORAL_ADDRESS</c>.</summary>
     public EndpointReferenceExpression Address => Grpc.Property(EndpointProperty.HostAndPort);
 }

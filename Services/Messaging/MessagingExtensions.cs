@@ -53,4 +53,14 @@ public sealed class MessagingBuilder(IServiceCollection services)
 
         return this;
     }
+
+    /// <summary>
+    /// The consumer takes nothing off the queue until <typeparamref name="TGate"/> (a singleton the service registers)
+    /// opens; the outbox and everything else start as usual.
+    /// </summary>
+    public MessagingBuilder StartConsumingOnceOpen<TGate>() where TGate : class, IConsumerStartGate
+    {
+        Services.AddSingleton<IConsumerStartGate>(services => services.GetRequiredService<TGate>());
+        return this;
+    }
 }

@@ -12,8 +12,9 @@ namespace Commerce.Workflows.Saga;
 /// <summary>
 /// One order, from placed to confirmed or cancelled: reserve stock → authorize payment → grace period → create
 /// shipment → capture payment → commit stock → confirm order. Each step registers its compensation before it runs;
-/// on a refusal, a step out of retries or the customer's cancellation, the registered compensations run in reverse
-/// and the order is cancelled with the reason. Workflow code: no I/O, clocks or randomness outside Temporal's APIs.
+/// on a refusal, a step out of retries, the customer's cancellation or an operator's (Temporal's own cancel), the
+/// registered compensations run in reverse and the order is cancelled with the reason. Workflow code: no I/O, clocks or
+/// randomness outside Temporal's APIs.
 /// </summary>
 [Workflow]
 public sealed class OrderSaga
@@ -25,8 +26,9 @@ public sealed class OrderSaga
     public static readonly SearchAttributeKey<string> OrderStatusAttribute = SearchAttributeKey.CreateKeyword("OrderStatus");
 
     /// <summary>
-    /// Every search attribute the saga sets. The server must know them before the first saga runs (the AppHost's
-    /// Temporal server registers them at start; a test server is given them).
+    /// Every search attribute the saga sets, all Keyword (matched exactly, as an operator searches by id or status): the
+    /// one definition. The server must know them before the first saga starts; the worker registers them at start-up
+    /// (<see cref="Temporal.SearchAttributeRegistration"/>), so no server needs them configured.
     /// </summary>
     public static IReadOnlyDictionary<string, IndexedValueType> SearchAttributes { get; } =
         new[] { OrderIdAttribute, CustomerIdAttribute, OrderStatusAttribute }.ToDictionary(key => key.Name, key => key.ValueType);
@@ -65,7 +67,15 @@ public sealed class OrderSaga
             _progress.Running(SagaStep.GracePeriod);
             if (input.GracePeriod > TimeSpan.Zero)
             {
-                await Workflow.WaitConditionAsync(() => _cancellationRequest is not null, input.GracePeriod);
+                try
+                {
+                    await Workflow.WaitConditionAsync(() => _cancellationRequest is not null, input.GracePeriod);
+                }
+                catch (OperationCanceledException) when (OperatorCancelled)
+                {
+                    _progress.Done(SagaStep.GracePeriod);
+                    throw SagaStopped.ByAnOperator();
+                }
             }
 
             _progress.Done(SagaStep.GracePeriod);
@@ -81,10 +91,13 @@ public sealed class OrderSaga
             ThrowIfCancellationRequested();
             _shipmentCreated = true;
 
+            // Past this point the order is carried through, whoever asks to cancel: the customer's request and an
+            // operator's are recorded and ignored alike (committed stock cannot be released), and these steps run on a
+            // token the workflow's cancellation does not reach, so neither leaves the order half-done.
             // The authorization's compensation already refunds once the payment is captured, so capture registers none.
-            await StepAsync(SagaStep.CapturePayment, SagaActivityOptions.CapturePayment, (PaymentActivities payments) => payments.CapturePaymentAsync(orderId), undo: null);
-            await StepAsync(SagaStep.CommitStock, SagaActivityOptions.CommitStock, (InventoryActivities inventory) => inventory.CommitStockAsync(orderId), undo: null);
-            await StepAsync(SagaStep.ConfirmOrder, SagaActivityOptions.ConfirmOrder, (OrderingActivities ordering) => ordering.ConfirmOrderAsync(orderId), undo: null);
+            await FinishingStepAsync(SagaStep.CapturePayment, SagaActivityOptions.CapturePayment, (PaymentActivities payments) => payments.CapturePaymentAsync(orderId));
+            await FinishingStepAsync(SagaStep.CommitStock, SagaActivityOptions.CommitStock, (InventoryActivities inventory) => inventory.CommitStockAsync(orderId));
+            await FinishingStepAsync(SagaStep.ConfirmOrder, SagaActivityOptions.ConfirmOrder, (OrderingActivities ordering) => ordering.ConfirmOrderAsync(orderId));
 
             _progress.Confirmed();
             Workflow.UpsertTypedSearchAttributes(OrderStatusAttribute.ValueSet(SagaStatus.Confirmed));
@@ -93,9 +106,20 @@ public sealed class OrderSaga
         catch (SagaStopped stopped)
         {
             await CancelAsync(orderId, stopped.Reason);
+            if (stopped.ByOperator)
+            {
+                // Ends as Canceled, not Completed: that is what whoever pressed Cancel in the Temporal UI (or ran
+                // `temporal workflow cancel`) expects to see, and what `ExecutionStatus = 'Canceled'` finds. Thrown only
+                // once every compensation has run; the order's own status and reason are in Ordering and in the query.
+                throw new OperationCanceledException(SagaReasons.CancelledByOperator, Workflow.CancellationToken);
+            }
+
             return _progress.Snapshot();
         }
     }
+
+    /// <summary>Temporal's own cancellation (RequestCancelWorkflowExecution) reached the saga.</summary>
+    private static bool OperatorCancelled => Workflow.CancellationToken.IsCancellationRequested;
 
     /// <summary>The customer asked to cancel: honoured until the shipment is created, then recorded and ignored.</summary>
     [WorkflowSignal]
@@ -129,7 +153,14 @@ public sealed class OrderSaga
         _progress.Running(step);
         try
         {
+            // On the workflow's token: an operator's cancel abandons the attempt (its compensation is registered, and a
+            // late effect is refused once the compensation has run).
             await Workflow.ExecuteActivityAsync(activity, SagaActivityOptions.For(policy));
+        }
+        catch (ActivityFailureException failure) when (OperatorCancelled && TemporalException.IsCanceledException(failure))
+        {
+            _progress.Failed(step);
+            throw SagaStopped.ByAnOperator();
         }
         catch (ActivityFailureException failure)
         {
@@ -140,11 +171,41 @@ public sealed class OrderSaga
         _progress.Done(step);
     }
 
+    /// <summary>A step after the shipment exists: never abandoned, and a cancellation meanwhile is recorded as ignored.</summary>
+    private async Task FinishingStepAsync<TActivities>(
+        SagaStep step, StepPolicy policy, System.Linq.Expressions.Expression<Func<TActivities, Task>> activity)
+    {
+        _progress.Running(step);
+        try
+        {
+            await Workflow.ExecuteActivityAsync(activity, Uncancellable(SagaActivityOptions.For(policy)));
+        }
+        catch (ActivityFailureException failure)
+        {
+            _progress.Failed(step);
+            throw new SagaStopped(SagaReasons.ForFailure((failure.InnerException as ApplicationFailureException)?.ErrorType));
+        }
+        finally
+        {
+            if (OperatorCancelled)
+            {
+                _progress.IgnoredCancellation(SagaReasons.CancelledByOperator);
+            }
+        }
+
+        _progress.Done(step);
+    }
+
     private void ThrowIfCancellationRequested()
     {
         if (_cancellationRequest is { } reason)
         {
             throw new SagaStopped(reason);
+        }
+
+        if (OperatorCancelled)
+        {
+            throw SagaStopped.ByAnOperator();
         }
     }
 
@@ -180,8 +241,16 @@ public sealed class OrderSaga
         }
     }
 
+    // Never on the workflow's token: once an operator has cancelled the saga that token is cancelled, and undoing the
+    // order is exactly what must still run to the end.
     private static Task CompensateAsync<TActivities>(System.Linq.Expressions.Expression<Func<TActivities, Task>> activity) =>
-        Workflow.ExecuteActivityAsync(activity, SagaActivityOptions.For(SagaActivityOptions.Compensation));
+        Workflow.ExecuteActivityAsync(activity, Uncancellable(SagaActivityOptions.For(SagaActivityOptions.Compensation)));
+
+    private static ActivityOptions Uncancellable(ActivityOptions options)
+    {
+        options.CancellationToken = CancellationToken.None;
+        return options;
+    }
 
     private static ShippingAddress ToShippingAddress(OrderSagaInput input) => new(
         input.ShippingAddress.Name,
@@ -192,8 +261,13 @@ public sealed class OrderSaga
         input.ShippingAddress.Country);
 
     /// <summary>Unwinds the forward steps to the compensation; never leaves the workflow.</summary>
-    private sealed class SagaStopped(string reason) : Exception(reason)
+    private sealed class SagaStopped(string reason, bool byOperator = false) : Exception(reason)
     {
         public string Reason { get; } = reason;
+
+        /// <summary>Stopped by Temporal's cancellation rather than by the order's own course.</summary>
+        public bool ByOperator { get; } = byOperator;
+
+        public static SagaStopped ByAnOperator() => new(SagaReasons.CancelledByOperator, byOperator: true);
     }
 }

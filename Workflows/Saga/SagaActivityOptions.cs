@@ -4,7 +4,7 @@ using Temporalio.Workflows;
 
 namespace Commerce.Workflows.Saga;
 
-/// <summary>One row of <see cref="SagaActivityOptions.Table"/>; a null <see cref="ScheduleToClose"/> means retry until it succeeds.</summary>
+/// <summary>The policy of one step (or of every compensation); a null <see cref="ScheduleToClose"/> means retry until it succeeds.</summary>
 public sealed record StepPolicy(string Activity, TimeSpan StartToClose, TimeSpan? ScheduleToClose, TimeSpan InitialInterval, double Backoff, TimeSpan MaximumInterval);
 
 /// <summary>
@@ -43,9 +43,6 @@ public static class SagaActivityOptions
     public static readonly StepPolicy CommitStock = Forward("CommitStock", Participant);
     public static readonly StepPolicy ConfirmOrder = Forward("ConfirmOrder", Participant);
     public static readonly StepPolicy Compensation = new("ReleaseStock, UndoPayment, CancelShipment, CancelOrder", Attempt, null, First, Doubling, CompensationMaxInterval);
-
-    public static IReadOnlyList<StepPolicy> Table { get; } =
-        [ReserveStock, AuthorizePayment, CreateShipment, CapturePayment, CommitStock, ConfirmOrder, Compensation];
 
     public static ActivityOptions For(StepPolicy policy) => new()
     {

@@ -11,6 +11,9 @@ public static class SagaReasons
     public const string ParticipantUnavailable = "participant unavailable";
     public const string Rejected = "the order could not be processed";
 
+    /// <summary>The saga was cancelled through Temporal itself (the Temporal UI's Cancel, <c>temporal workflow cancel</c>).</summary>
+    public const string CancelledByOperator = "cancelled by an operator";
+
     /// <summary>
     /// The reason for a forward step that gave up: its refusal's error type, or, when it ran out of retries or time
     /// (no application error type, or a retryable one), "participant unavailable".

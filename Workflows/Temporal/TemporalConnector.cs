@@ -1,3 +1,4 @@
+using Commerce.Workflows.Saga;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Temporalio.Client;
@@ -5,23 +6,23 @@ using Temporalio.Client;
 namespace Commerce.Workflows.Temporal;
 
 /// <summary>
-/// Connects the worker's client to Temporal, retrying with a bounded backoff while the server is not up yet (it
-/// starts beside the worker under the AppHost and may well come up later). The worker starts once this succeeds.
+/// Connects the worker's client to Temporal and registers the saga's search attributes
+/// (<see cref="SearchAttributeRegistration"/>), retrying with a bounded backoff while the server is not up yet (it
+/// starts beside the worker under the AppHost and may well come up later); then opens <see cref="TemporalReadiness"/>.
 /// </summary>
 public sealed partial class TemporalConnector(
-    ITemporalClient client, TemporalTarget target, TimeProvider timeProvider, ILogger<TemporalConnector> logger) : BackgroundService
+    ITemporalClient client,
+    TemporalTarget target,
+    TemporalReadiness readiness,
+    TimeProvider timeProvider,
+    ILogger<TemporalConnector> logger) : BackgroundService
 {
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(15);
 
-    private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     public TemporalTarget Target => target;
 
-    /// <summary>Completes when the client is connected.</summary>
-    public Task Connected => _connected.Task;
-
-    /// <summary>Why the last attempt failed, while not connected.</summary>
+    /// <summary>Why the last attempt failed, while not ready.</summary>
     public string? LastError { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,8 +33,9 @@ public sealed partial class TemporalConnector(
             try
             {
                 await client.Connection.ConnectAsync();
+                await SearchAttributeRegistration.EnsureRegisteredAsync(client, OrderSaga.SearchAttributes, stoppingToken);
                 LastError = null;
-                _connected.TrySetResult();
+                readiness.Open();
                 LogConnected(target.Address, target.Namespace);
                 return;
             }
@@ -48,9 +50,9 @@ public sealed partial class TemporalConnector(
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Connected to Temporal at {Address}, namespace {Namespace}")]
+    [LoggerMessage(LogLevel.Information, "Connected to Temporal at {Address}, namespace {Namespace}; the saga's search attributes are registered")]
     private partial void LogConnected(string address, string @namespace);
 
-    [LoggerMessage(LogLevel.Warning, "Temporal at {Address} is not reachable (attempt {Attempt}); retrying in {Delay}: {Error}")]
+    [LoggerMessage(LogLevel.Warning, "Temporal at {Address} is not ready (attempt {Attempt}); retrying in {Delay}: {Error}")]
     private partial void LogNotConnected(string address, int attempt, TimeSpan delay, string error);
 }

@@ -3,13 +3,13 @@ using Temporalio.Client;
 
 namespace Commerce.Workflows.Temporal;
 
-/// <summary><c>/health</c>: unhealthy until connected, then whatever the server's own health check answers.</summary>
-internal sealed class TemporalHealthCheck(TemporalConnector connection, ITemporalClient client) : IHealthCheck
+/// <summary><c>/health</c>: unhealthy until Temporal is ready (connected, search attributes registered), then whatever the server's own health check answers.</summary>
+internal sealed class TemporalHealthCheck(TemporalConnector connection, TemporalReadiness readiness, ITemporalClient client) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var target = connection.Target;
-        if (!connection.Connected.IsCompletedSuccessfully)
+        if (!readiness.IsReady)
         {
             return HealthCheckResult.Unhealthy($"Not connected to Temporal at {target.Address} yet: {connection.LastError ?? "connecting"}");
         }

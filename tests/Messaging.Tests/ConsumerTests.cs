@@ -39,4 +39,23 @@ public sealed class ConsumerTests
         Assert.Equal(2u, await BrokerQueues.WaitForMessageCountAsync(broker, "probe.dead-letter", 2, Patience, Cancellation));
         Assert.Equal(0, await service.QueryScalarAsync<long>("SELECT count(*) FROM effects"));
     }
+
+    [Fact]
+    public async Task A_consumer_behind_a_closed_start_gate_takes_nothing_off_the_queue_until_the_gate_opens()
+    {
+        var broker = await (await RabbitMqServer.SharedAsync(Cancellation)).CreateVirtualHostAsync("consumer", Cancellation);
+        var gate = new ConsumerGate();
+        await using var service = await MessagingHost.StartAsync(
+            await MessagingHost.CreateDatabaseAsync(Cancellation), broker, gate: gate, cancellationToken: Cancellation);
+
+        await gate.Reached.WaitAsync(Patience, Cancellation);
+        // Waiting at the gate, it has not even declared its queue: one look finds no consumer.
+        await Assert.ThrowsAsync<TimeoutException>(() =>
+            BrokerQueues.WaitForConsumerAsync(broker, "probe", Cancellation, patience: TimeSpan.Zero));
+
+        gate.Open();
+        await BrokerQueues.WaitForConsumerAsync(broker, "probe", Cancellation);
+        await service.EnqueueAsync([new ThingHappened("after the gate")], cancellationToken: Cancellation);
+        Assert.Equal(1, await service.WaitForCountAsync("SELECT count(*) FROM effects WHERE value = 'after the gate'", 1, Patience));
+    }
 }

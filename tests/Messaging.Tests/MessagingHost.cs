@@ -33,10 +33,11 @@ public sealed class MessagingHost : IAsyncDisposable
         await (await PostgresServer.SharedAsync(cancellationToken)).CreateDatabaseAsync("messaging", cancellationToken);
 
     /// <param name="consume">Whether it consumes the probe events; then starting waits until its queue is consumed,
-    /// unless <paramref name="brokerIsDown"/> says there is no broker to consume from yet.</param>
+    /// unless <paramref name="brokerIsDown"/> says there is no broker to consume from yet, or a closed
+    /// <paramref name="gate"/> holds the consumer back.</param>
     public static async Task<MessagingHost> StartAsync(
         string database, Uri broker, bool consume = true, Action<MessagingOptions>? configure = null, bool brokerIsDown = false,
-        CancellationToken cancellationToken = default)
+        ConsumerGate? gate = null, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.AddServiceDefaults();
@@ -59,9 +60,15 @@ public sealed class MessagingHost : IAsyncDisposable
             messaging.AddHandler<ThingHappened, RecordThing>().AddHandler<PoisonArrived, FailOnPoison>();
         }
 
+        if (gate is not null)
+        {
+            builder.Services.AddSingleton(gate);
+            messaging.StartConsumingOnceOpen<ConsumerGate>();
+        }
+
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        if (consume && !brokerIsDown)
+        if (consume && !brokerIsDown && gate is null)
         {
             await BrokerQueues.WaitForConsumerAsync(broker, "probe", cancellationToken);
         }

@@ -23,6 +23,7 @@ internal sealed partial class EventConsumer(
     NpgsqlDataSource dataSource,
     IServiceScopeFactory scopes,
     IEnumerable<EventRegistration> registrations,
+    IEnumerable<IConsumerStartGate> gates,
     IOptions<MessagingOptions> options,
     ILogger<EventConsumer> logger) : IHostedService, IAsyncDisposable
 {
@@ -47,6 +48,11 @@ internal sealed partial class EventConsumer(
     {
         try
         {
+            foreach (var gate in gates)
+            {
+                await gate.WaitUntilOpenAsync(stoppingToken);
+            }
+
             var connection = await broker.GetConnectionAsync(stoppingToken);
             var channel = await connection.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false,
@@ -63,7 +69,7 @@ internal sealed partial class EventConsumer(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopped before the broker was ever reached.
+            // Stopped before the broker was ever reached (or a gate opened).
         }
     }
 

@@ -3,7 +3,6 @@ extern alias temporaltestserver;
 
 using Commerce.Ordering.Contracts;
 using Commerce.Testing;
-using Commerce.Workflows.Saga;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -47,12 +46,13 @@ public sealed class BridgeHost(Participants participants) : WebApplicationFactor
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        _temporal = await TemporalTestServer.StartAsync(new TemporalTestServerOptions { SearchAttributes = OrderSaga.SearchAttributes });
+        // Knowing no search attribute: the service registers the saga's itself once connected.
+        _temporal = await TemporalTestServer.StartAsync(new TemporalTestServerOptions());
         Client = await TemporalClient.ConnectAsync(new(_temporal.Address));
         await Ordering.InitializeAsync();
         _database = await (await PostgresServer.SharedAsync(cancellationToken)).CreateDatabaseAsync("workflows", cancellationToken);
         _ = Server;
-        // The bridge consumes once connected to Temporal: until its queue has a consumer, Ordering's events would be lost
+        // The bridge consumes once Temporal is ready: until its queue has a consumer, Ordering's events would be lost
         // to an exchange with no queue bound for them.
         await BrokerQueues.WaitForConsumerAsync(Broker, Extensions.ServiceName, cancellationToken);
     }

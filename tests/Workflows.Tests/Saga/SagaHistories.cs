@@ -20,11 +20,12 @@ public static class SagaHistories
     public const string Confirmed = "confirmed";
     public const string DeclinedAndCompensated = "declined-and-compensated";
     public const string CancelledByTheCustomer = "cancelled-by-the-customer";
+    public const string CancelledByAnOperator = "cancelled-by-an-operator";
 
     /// <summary>Stopped while its grace period ran: a release must be able to pick such a saga up where it was.</summary>
     public const string UnfinishedInTheGracePeriod = "unfinished-in-the-grace-period";
 
-    public static IReadOnlyList<string> Expected { get; } = [Confirmed, DeclinedAndCompensated, CancelledByTheCustomer, UnfinishedInTheGracePeriod];
+    public static IReadOnlyList<string> Expected { get; } = [Confirmed, DeclinedAndCompensated, CancelledByTheCustomer, CancelledByAnOperator, UnfinishedInTheGracePeriod];
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

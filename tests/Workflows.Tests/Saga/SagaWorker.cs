@@ -14,13 +14,14 @@ namespace Commerce.Workflows.Tests.Saga;
 
 /// <summary>
 /// The real saga on a worker of its own (a fresh task queue per test), its activities resolved from the worker's own
-/// registrations and calling the participants running in-process.
+/// registrations and calling the participants running in-process (or, with <paramref name="reachable"/> false, finding
+/// every connection refused).
 /// </summary>
-public sealed class SagaWorker(Participants participants, TemporalClient client) : IDisposable
+public sealed class SagaWorker(Participants participants, TemporalClient client, bool reachable = true) : IDisposable
 {
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly WorkerServices _services = new(participants.CreateWorkerServices());
+    private readonly WorkerServices _services = new(participants.CreateWorkerServices(reachable));
     private readonly string _taskQueue = $"orders-{Guid.NewGuid():N}";
 
     public TemporalClient Client => client;

@@ -15,7 +15,7 @@ public sealed class StoredHistoryReplayTests
     [Fact]
     public void A_history_of_every_kind_of_saga_is_stored()
     {
-        // More may be kept (older shapes still running); these four must be there.
+        // More may be kept (older shapes still running); these must be there.
         Assert.Subset(SagaHistories.Load().Keys.ToHashSet(), SagaHistories.Expected.ToHashSet());
     }
 

@@ -31,18 +31,5 @@ public sealed class WorkerRegistrationTests : IAsyncLifetime
             options.Activities.Select(activity => activity.Name).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void The_hosted_worker_and_the_bridge_consumer_wait_for_the_connection_and_the_outbox_does_not()
-    {
-        var hosted = _worker.Services.GetServices<IHostedService>().Select(service => service.GetType().Name).ToArray();
-
-        // One for the worker, one for the bridge's consumer.
-        Assert.Equal(2, hosted.Count(name => name == "StartAfterConnection"));
-        Assert.Contains("TemporalConnector", hosted);
-        Assert.DoesNotContain(nameof(TemporalWorkerService), hosted);
-        Assert.DoesNotContain("EventConsumer", hosted);
-        Assert.Contains("OutboxDispatcher", hosted);
-    }
-
     public async ValueTask DisposeAsync() => await _worker.DisposeAsync();
 }
