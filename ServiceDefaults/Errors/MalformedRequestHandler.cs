@@ -24,7 +24,7 @@ internal sealed partial class MalformedRequestHandler(IProblemDetailsService pro
         var errors = new Dictionary<string, string[]>();
         if (field is not null)
         {
-            errors[field] = [badRequest.InnerException is NulInTextException ? StorableText.NulMessage : $"The value of {field} is not valid here."];
+            errors[field] = [badRequest.InnerException is UnstorableTextException unstorable ? unstorable.Reason : $"The value of {field} is not valid here."];
         }
 
         httpContext.Response.StatusCode = badRequest.StatusCode;

@@ -9,11 +9,11 @@ public static class InputExtensions
 {
     /// <summary>
     /// Input no endpoint may receive, refused once for all of them: a NUL anywhere in a request (JSON strings, query,
-    /// route, headers) is a 400 naming the field, a JSON body in an unknown charset a 415.
+    /// headers) or half a surrogate pair in a JSON string is a 400 naming the field, a JSON body in an unknown charset a 415.
     /// </summary>
     public static IServiceCollection AddCommerceInputChecks(this IServiceCollection services)
     {
-        services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new NulRefusingStringConverter()));
+        services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new StorableStringConverter()));
         services.AddTransient<IStartupFilter, InputChecksStartupFilter>();
         return services;
     }

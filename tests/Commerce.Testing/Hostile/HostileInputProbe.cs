@@ -59,7 +59,15 @@ public sealed class HostileInputProbe(HttpClient client, string service)
 
         if (endpoint.AssertNothingWritten is { } assertNothingWritten)
         {
-            await assertNothingWritten(cancellationToken);
+            try
+            {
+                await assertNothingWritten(cancellationToken);
+            }
+            catch (Exception exception) when (_violations.Count > 0)
+            {
+                // The answers judged wrong so far are likely what wrote something: say which they were.
+                throw new InvalidOperationException($"{endpoint}: a hostile request left a trace. Wrong answers so far:\n{string.Join('\n', _violations)}", exception);
+            }
         }
 
         if (endpoint.ValidStatus is { } validStatus)
@@ -82,6 +90,11 @@ public sealed class HostileInputProbe(HttpClient client, string service)
     {
         await ExpectAsync(endpoint, "unknown charset", 415, "Content-Type", cancellationToken, Json(body, "application/json; charset=foo"));
         foreach (var variant in JsonVariants.NulInEachString(body))
+        {
+            await ExpectAsync(endpoint, $"{variant.Change} in {variant.Field}", 400, variant.Field, cancellationToken, Json(variant.Json));
+        }
+
+        foreach (var variant in JsonVariants.LoneSurrogateInEachString(body))
         {
             await ExpectAsync(endpoint, $"{variant.Change} in {variant.Field}", 400, variant.Field, cancellationToken, Json(variant.Json));
         }

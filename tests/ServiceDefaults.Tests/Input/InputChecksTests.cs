@@ -56,6 +56,29 @@ public sealed class InputChecksTests
     }
 
     [Theory]
+    [InlineData("""{"name":"Ada \ud800","lines":[]}""", "name")]
+    [InlineData("""{"name":"Ada","lines":["\udc00a"]}""", "lines[0]")]
+    public async Task Half_a_surrogate_pair_in_a_JSON_string_is_a_400_naming_the_field(string body, string field)
+    {
+        await using var app = await StartAsync();
+
+        var response = await app.GetTestClient().PostAsync("/orders", Json(body, "application/json"), Cancellation);
+
+        await AssertRefusedAsync(response, HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task A_whole_surrogate_pair_is_a_character_like_any_other()
+    {
+        await using var app = await StartAsync();
+
+        var response = await app.GetTestClient().PostAsync("/orders", Json("""{"name":"Ada \ud83d\ude00","lines":[]}""", "application/json"), Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Ada \ud83d\ude00", JsonSerializer.Deserialize<string>(await response.Content.ReadAsStringAsync(Cancellation)));
+    }
+
+    [Theory]
     [InlineData("/items?q=a%00b", "q")]
     [InlineData("/items?pageSize=5%00", "pageSize")]
     [InlineData("/items?ids=1&ids=1%00", "ids")]
