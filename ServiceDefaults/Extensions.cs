@@ -1,4 +1,5 @@
 using Commerce.ServiceDefaults.Errors;
+using Commerce.ServiceDefaults.Input;
 using Commerce.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,7 +16,8 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// The defaults every Commerce deployable starts from: telemetry, health, service discovery, resilience and
-/// ProblemDetails. The same shape as Aspire's service defaults, built only from packages that restore everywhere.
+/// ProblemDetails, and the refusal of input no endpoint may receive. The same shape as Aspire's service defaults, built
+/// only from packages that restore everywhere.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -40,6 +42,7 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddCommerceProblemDetails();
+        builder.Services.AddCommerceInputChecks();
         return builder;
     }
 

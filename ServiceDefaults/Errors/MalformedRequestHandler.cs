@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Commerce.ServiceDefaults.Input;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,7 @@ internal sealed partial class MalformedRequestHandler(IProblemDetailsService pro
         var errors = new Dictionary<string, string[]>();
         if (field is not null)
         {
-            errors[field] = [$"The value of {field} is not valid here."];
+            errors[field] = [badRequest.InnerException is UnstorableTextException unstorable ? unstorable.Reason : $"The value of {field} is not valid here."];
         }
 
         httpContext.Response.StatusCode = badRequest.StatusCode;

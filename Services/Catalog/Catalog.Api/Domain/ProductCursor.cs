@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Commerce.ServiceDefaults.Input;
 
 namespace Commerce.Catalog.Api.Domain;
 
@@ -44,7 +45,7 @@ public sealed record ProductCursor(
             return false;
         }
 
-        // Exactly one sort key, and an id that a product can have.
-        return cursor is { AfterId: > 0 } && (cursor.AfterName is null) != (cursor.AfterRank is null);
+        // Exactly one sort key, an id that a product can have, and a name the database could hold (a forged one may not).
+        return cursor is { AfterId: > 0 } && (cursor.AfterName is null) != (cursor.AfterRank is null) && !StorableText.HasNul(cursor.AfterName);
     }
 }

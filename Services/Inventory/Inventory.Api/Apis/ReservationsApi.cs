@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using Commerce.Inventory.Api.Data;
 using Commerce.Inventory.Api.Domain;
@@ -21,12 +20,14 @@ public static class ReservationsApi
                 "Holds every line, or none: if any line asks for more than is available, nothing is held and the 409 " +
                 "(reason out-of-stock) lists the short lines. Idempotent on the order id: a repeat answers what the first " +
                 "call did, a refusal included, and publishes nothing.")
+            .WithValidation<ReservationKey>()
             .WithValidation<ReserveStockRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         reservations.MapGet("/{orderId:guid}", GetReservation)
             .WithName("GetReservation")
-            .WithSummary("Get an order's reservation");
+            .WithSummary("Get an order's reservation")
+            .WithValidation<ReservationKey>();
 
         reservations.MapDelete("/{orderId:guid}", Release)
             .WithName("ReleaseStock")
@@ -35,6 +36,7 @@ public static class ReservationsApi
                 "Returns the held units to stock. Releasing an unknown, refused or already released reservation succeeds and " +
                 "changes nothing, except that an order released before it was reserved can no longer be reserved. " +
                 "A committed reservation cannot be released (409, reason reservation-committed).")
+            .WithValidation<ReservationKey>()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         reservations.MapPost("/{orderId:guid}/commit", Commit)
@@ -43,33 +45,34 @@ public static class ReservationsApi
             .WithDescription(
                 "The held units leave stock for good. Committing again succeeds and changes nothing; a released or refused " +
                 "reservation cannot be committed (409, reason reservation-released or reservation-refused).")
+            .WithValidation<ReservationKey>()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         return app;
     }
 
     public static async Task<Results<Ok<ReservationDto>, ProblemHttpResult>> Reserve(
-        [Description("The order the stock is for; reserving is idempotent on it.")] Guid orderId,
+        [AsParameters] ReservationKey key,
         ReserveStockRequest request,
         ReservationStore store,
         CancellationToken cancellationToken) =>
-        Answer(orderId, await store.ReserveAsync(orderId, request.Lines, cancellationToken));
+        Answer(key.OrderId, await store.ReserveAsync(key.OrderId, request.Lines, cancellationToken));
 
     public static async Task<Results<Ok<ReservationDto>, NotFound>> GetReservation(
-        [Description("The order id.")] Guid orderId, ReservationStore store, CancellationToken cancellationToken) =>
-        await store.FindAsync(orderId, cancellationToken) is { } reservation ? TypedResults.Ok(reservation.ToDto()) : TypedResults.NotFound();
+        [AsParameters] ReservationKey key, ReservationStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(key.OrderId, cancellationToken) is { } reservation ? TypedResults.Ok(reservation.ToDto()) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<ReservationDto>, ProblemHttpResult>> Release(
-        [Description("The order whose stock to release.")] Guid orderId, ReservationStore store, CancellationToken cancellationToken) =>
-        Answer(orderId, await store.ReleaseAsync(orderId, cancellationToken));
+        [AsParameters] ReservationKey key, ReservationStore store, CancellationToken cancellationToken) =>
+        Answer(key.OrderId, await store.ReleaseAsync(key.OrderId, cancellationToken));
 
     public static async Task<Results<Ok<ReservationDto>, NotFound, ProblemHttpResult>> Commit(
-        [Description("The order that shipped.")] Guid orderId, ReservationStore store, CancellationToken cancellationToken) =>
-        await store.CommitAsync(orderId, cancellationToken) switch
+        [AsParameters] ReservationKey key, ReservationStore store, CancellationToken cancellationToken) =>
+        await store.CommitAsync(key.OrderId, cancellationToken) switch
         {
             null => TypedResults.NotFound(),
             ReservationOutcome.Done done => TypedResults.Ok(done.Reservation.ToDto()),
-            ReservationOutcome.Refused refused => Conflict(orderId, refused.Refusal),
+            ReservationOutcome.Refused refused => Conflict(key.OrderId, refused.Refusal),
             _ => throw new UnreachableException(),
         };
 
