@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text;
 using Commerce.Ordering.Api.Domain;
 
 namespace Commerce.Ordering.Tests.Domain;
@@ -20,5 +22,13 @@ public sealed class OrderCursorTests
     public void Anything_else_is_not_a_cursor(string text)
     {
         Assert.False(OrderCursor.TryDecode(text, out _));
+    }
+
+    [Fact]
+    public void A_forged_cursor_whose_number_ends_in_a_NUL_is_not_a_cursor()
+    {
+        var forged = Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"638765432101234567\0:{Guid.NewGuid():N}"));
+
+        Assert.False(OrderCursor.TryDecode(forged, out _));
     }
 }

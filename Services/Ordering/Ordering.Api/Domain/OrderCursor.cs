@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using Commerce.ServiceDefaults.Input;
 
 namespace Commerce.Ordering.Api.Domain;
 
@@ -21,8 +22,10 @@ public sealed record OrderCursor(DateTimeOffset PlacedAt, Guid OrderId)
             return false;
         }
 
-        var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)).Split(':');
-        if (parts is [var ticks, var id] &&
+        // .NET's number parsing skips trailing NULs, so a forged "ticks\0:id" would otherwise pass as a cursor.
+        var decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text));
+        if (!StorableText.HasNul(decoded) &&
+            decoded.Split(':') is [var ticks, var id] &&
             long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var utcTicks) &&
             utcTicks is >= 0 and <= 3155378975999999999 &&
             Guid.TryParseExact(id, "N", out var orderId))
