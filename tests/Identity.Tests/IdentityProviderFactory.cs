@@ -25,6 +25,9 @@ public class IdentityProviderFactory() : ServiceFactory<Program>("identity")
     /// <summary>The clock the provider uses (token lifetimes, lockout), when a test wants to move it.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Services a test puts in place of the provider's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureService(IWebHostBuilder builder)
     {
         builder.UseSetting("Identity:Certificates:Signing", TestCertificates.Signing);
@@ -44,6 +47,11 @@ public class IdentityProviderFactory() : ServiceFactory<Program>("identity")
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 
