@@ -66,6 +66,8 @@ public sealed class LocalModeTests(LocalAppHost appHost) : IClassFixture<LocalAp
         Assert.Equal(OrderStatus.Confirmed, confirmed.Order.Status);
         Assert.Equal(new OrderSteps(StepState.Done, StepState.Done, StepState.Done), confirmed.Order.Steps);
         var temporal = await TemporalClient.ConnectAsync(new(appHost.TemporalAddress));
+        // The saga's last activity confirms the order; the workflow completes just after it returns, not before.
+        await temporal.GetWorkflowHandle($"order-{order.OrderId}").GetResultAsync().WaitAsync(SagaTimeout, Cancellation);
         var sagas = await ToListAsync(temporal.ListWorkflowsAsync($"OrderId = '{order.OrderId}'"));
         var saga = Assert.Single(sagas);
         Assert.Equal($"order-{order.OrderId}", saga.Id);
