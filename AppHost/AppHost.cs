@@ -25,6 +25,12 @@ var payments = AddService<Projects.Commerce_Payments_Api>("payments", database: 
 var shipping = AddService<Projects.Commerce_Shipping_Api>("shipping", database: "shippingdb");
 AddService<Projects.Commerce_Notifications_Api>("notifications", database: "notificationsdb");
 
+// The customers' OpenID Connect provider. Browsers come to it to sign in, so it is the one service with an external
+// endpoint; it neither publishes nor consumes events. The BFFs, when they exist, add their redirect URIs to its
+// configuration (Identity__Clients__BffWeb__RedirectUris__0 and so on; Services/Identity/README.md).
+AddService<Projects.Commerce_Identity_Api>("identity", database: "identitydb", usesEventBus: false)
+    .WithExternalHttpEndpoints();
+
 // Ordering prices every order from Catalog at placement (https+http://catalog through service discovery).
 var ordering = AddService<Projects.Commerce_Ordering_Api>("ordering", database: "orderingdb")
     .WithReference(catalog)
@@ -46,19 +52,18 @@ AddService<Projects.Commerce_Workflows>("workflows", database: "workflowsdb")
 builder.Build().Run();
 return 0;
 
-// A service with its own database on the shared server, and the event bus.
+// A service with its own database on the shared server, and (unless it has no events) the event bus.
 // It migrates its database and declares its exchange and queues at start-up, so it waits until both accept connections.
 // No external endpoint: the services are internal; only the BFFs will face the internet. They speak plain HTTP, so
 // they get no development certificate (and the dashboard no warning that none is trusted).
-IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database)
+IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database, bool usesEventBus = true)
     where TProject : IProjectMetadata, new()
 {
     var serviceDb = infrastructure.AddDatabase(database);
-    return builder.AddProject<TProject>(name)
+    var service = builder.AddProject<TProject>(name)
         .WithoutHttpsCertificate()
         .WithReference(serviceDb)
-        .WithReference(infrastructure.EventBus)
         .WaitFor(serviceDb)
-        .WaitFor(infrastructure.EventBus)
         .WithHttpHealthCheck("/health");
+    return usesEventBus ? service.WithReference(infrastructure.EventBus).WaitFor(infrastructure.EventBus) : service;
 }

@@ -10,7 +10,7 @@ namespace Commerce.AppHost.Tests;
 /// <summary>The system as the README's run command brings it up without a container runtime, used as a customer would.</summary>
 public sealed class LocalModeTests(LocalAppHost appHost) : IClassFixture<LocalAppHost>
 {
-    private static readonly string[] Services = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering", "workflows"];
+    private static readonly string[] Services = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering", "identity", "workflows"];
 
     private static readonly OrderAddress Deliverable = new("Ada Lovelace", "12 Analytical Row", null, "Springfield", "94105", "US");
 
@@ -28,7 +28,7 @@ public sealed class LocalModeTests(LocalAppHost appHost) : IClassFixture<LocalAp
         // The fixture waited for every resource of the model to be healthy (it fails naming one that is not); the
         // infrastructure is there as processes, not containers.
         Assert.Superset(
-            new HashSet<string> { "postgres", "catalogdb", "orderingdb", "workflowsdb", "eventbus", "eventbus-epmd", "temporal" },
+            new HashSet<string> { "postgres", "catalogdb", "orderingdb", "identitydb", "workflowsdb", "eventbus", "eventbus-epmd", "temporal" },
             appHost.ResourceNames.ToHashSet());
 
         var statuses = new Dictionary<string, HttpStatusCode>();
@@ -44,6 +44,18 @@ public sealed class LocalModeTests(LocalAppHost appHost) : IClassFixture<LocalAp
     }
 
     [Fact]
+    public async Task The_identity_provider_publishes_its_discovery_document_with_itself_as_issuer()
+    {
+        using var client = appHost.App.CreateHttpClient("identity", "http");
+
+        using var discovery = await client.GetAsync(new Uri("/.well-known/openid-configuration", UriKind.Relative), Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, discovery.StatusCode);
+        using var document = System.Text.Json.JsonDocument.Parse(await discovery.Content.ReadAsStringAsync(Cancellation));
+        Assert.Equal(new Uri(client.BaseAddress!, "/"), new Uri(document.RootElement.GetProperty("issuer").GetString()!));
+    }
+
+    [Fact]
     public async Task An_order_placed_through_ordering_is_confirmed_by_the_saga_and_found_in_temporal_by_its_order_id()
     {
         var customer = $"customer-{Guid.NewGuid():N}";
@@ -54,6 +66,8 @@ public sealed class LocalModeTests(LocalAppHost appHost) : IClassFixture<LocalAp
         Assert.Equal(OrderStatus.Confirmed, confirmed.Order.Status);
         Assert.Equal(new OrderSteps(StepState.Done, StepState.Done, StepState.Done), confirmed.Order.Steps);
         var temporal = await TemporalClient.ConnectAsync(new(appHost.TemporalAddress));
+        // The saga's last activity confirms the order; the workflow completes just after it returns, not before.
+        await temporal.GetWorkflowHandle($"order-{order.OrderId}").GetResultAsync().WaitAsync(SagaTimeout, Cancellation);
         var sagas = await ToListAsync(temporal.ListWorkflowsAsync($"OrderId = '{order.OrderId}'"));
         var saga = Assert.Single(sagas);
         Assert.Equal($"order-{order.OrderId}", saga.Id);

@@ -8,9 +8,9 @@ namespace Commerce.AppHost.Tests;
 /// </summary>
 public sealed class PublishManifestTests
 {
-    private static readonly string[] Projects = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering", "workflows"];
+    private static readonly string[] Projects = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering", "identity", "workflows"];
     private static readonly string[] Containers = ["postgres", "eventbus", "temporal"];
-    private static readonly string[] Databases = ["catalogdb", "inventorydb", "paymentsdb", "shippingdb", "notificationsdb", "orderingdb", "workflowsdb"];
+    private static readonly string[] Databases = ["catalogdb", "inventorydb", "paymentsdb", "shippingdb", "notificationsdb", "orderingdb", "identitydb", "workflowsdb"];
 
     [Fact]
     public async Task The_manifest_has_every_service_and_the_worker_as_projects_and_the_infrastructure_as_containers()
