@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Commerce.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Commerce.Catalog.Tests;
@@ -26,30 +26,5 @@ public sealed class LoggingTests
         Assert.Contains(logs.Records, record => record is { Category: "Commerce.Catalog.Api.Data.DemoCatalogSeeder", Level: LogLevel.Information });
         var sql = logs.Records.Where(record => record.Category.StartsWith("Npgsql", StringComparison.Ordinal) && record.Level < LogLevel.Warning);
         Assert.Empty(sql.Select(record => $"{record.Level} {record.Category}: {record.Message}"));
-    }
-
-    private sealed record LogRecord(string Category, LogLevel Level, string Message);
-
-    private sealed class LogRecords : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<LogRecord> _records = new();
-
-        public IReadOnlyCollection<LogRecord> Records => _records;
-
-        public ILogger CreateLogger(string categoryName) => new Logger(_records, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<LogRecord> records, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                records.Enqueue(new LogRecord(category, logLevel, formatter(state, exception)));
-        }
     }
 }

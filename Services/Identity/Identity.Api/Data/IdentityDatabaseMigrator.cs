@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Commerce.Identity.Api.Data;
 
@@ -11,7 +13,12 @@ public sealed class IdentityDatabaseMigrator(IServiceScopeFactory scopes) : IHos
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IdentityDb>().Database.MigrateAsync(cancellationToken);
+        var database = scope.ServiceProvider.GetRequiredService<IdentityDb>().Database;
+        // Npgsql's provider reads the history table without asking whether it exists and takes the failure as "none
+        // applied" (npgsql/efcore.pg#3407), which EF logs as a failed command: an error on the dashboard at every first
+        // start. Creating the (empty) table first leaves nothing to fail; the migrations then run as they would.
+        await database.ExecuteSqlRawAsync(database.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        await database.MigrateAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
