@@ -1,4 +1,6 @@
+using Commerce.Identity.Api.Data;
 using Commerce.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,5 +19,26 @@ public sealed class StartupTests
 
         discovery.EnsureSuccessStatusCode();
         Assert.Empty(logs.Records.Where(record => record.Level >= LogLevel.Error).Select(record => $"{record.Category}: {record.Message}"));
+    }
+
+    [Fact]
+    public async Task The_session_keys_kept_in_the_database_are_encrypted_with_the_configured_certificate()
+    {
+        await using var factory = new IdentityProviderFactory();
+        await factory.InitializeAsync();
+        // The sign-in page's antiforgery token needs the key ring, so a key is made and stored.
+        var page = await factory.CreateClient().GetAsync(new Uri("/account/sign-in", UriKind.Relative), TestContext.Current.CancellationToken);
+        page.EnsureSuccessStatusCode();
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<IdentityDb>().DataProtectionKeys
+            .Select(key => key.Xml!).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml =>
+        {
+            Assert.Contains("EncryptedData", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        });
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Commerce.Identity.Api.Data;
+using Microsoft.AspNetCore.DataProtection;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Commerce.Identity.Api.Oidc;
@@ -55,7 +56,7 @@ public static class OpenIddictSetup
                     server.SetIssuer(issuer);
                 }
 
-                AddKeys(server, options.Certificates, isDevelopment);
+                AddKeys(server, builder.Services, options.Certificates, isDevelopment);
 
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -67,7 +68,7 @@ public static class OpenIddictSetup
             });
     }
 
-    private static void AddKeys(OpenIddictServerBuilder server, TokenCertificates certificates, bool isDevelopment)
+    private static void AddKeys(OpenIddictServerBuilder server, IServiceCollection services, TokenCertificates certificates, bool isDevelopment)
     {
         if (isDevelopment && certificates.Signing is null && certificates.Encryption is null)
         {
@@ -76,8 +77,13 @@ public static class OpenIddictSetup
             return;
         }
 
+        var encryption = Load(certificates.Encryption, certificates.EncryptionPassword, "Encryption");
         server.AddSigningCertificate(Load(certificates.Signing, certificates.SigningPassword, "Signing"))
-            .AddEncryptionCertificate(Load(certificates.Encryption, certificates.EncryptionPassword, "Encryption"));
+            .AddEncryptionCertificate(encryption);
+        // The Data Protection key ring (cookies, antiforgery) lives in identitydb; encrypted with the same certificate,
+        // whoever can read the database still cannot forge a session. Unprotecting names the certificate outright, as it
+        // is loaded from configuration, not from a certificate store the decryptor could search.
+        services.AddDataProtection().ProtectKeysWithCertificate(encryption).UnprotectKeysWithAnyCertificate(encryption);
     }
 
     private static X509Certificate2 Load(string? base64Pfx, string? password, string name)
