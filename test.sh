@@ -16,8 +16,9 @@
 #                                killed (default 10m). tests/Directory.Build.props gives every *.Tests project the
 #                                HangDump extension; `off` for a target whose test projects lack it (they would reject
 #                                the option)
-# Needs the .NET SDK, PostgreSQL's server programs and rabbitmq-server; run as root, it installs the last two with
-# apt-get when they are missing.
+#   COMMERCE_CHROMIUM            the Chromium the browser tests drive (default /usr/bin/chromium, else chromium on PATH)
+# Needs the .NET SDK, PostgreSQL's server programs, rabbitmq-server and Chromium; run as root, it installs the last three
+# with apt-get when they are missing (without root and Chromium, the browser tests are skipped, saying why).
 # Its last line is "N passed, N failed, N skipped", summed over the TRX reports in .test-results/ (plus, as failed,
 # the tests a hung test process was killed in); it exits non-zero if dotnet test failed, any test failed, or no test ran.
 set -euo pipefail
@@ -58,16 +59,29 @@ find_rabbitmq_bin() {
 
 find_epmd() { command -v epmd || { [[ -x /usr/lib/erlang/bin/epmd ]] && echo /usr/lib/erlang/bin/epmd; }; }
 
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browsers here): the same lookup as
+# tests/Commerce.Testing.Browser's ChromiumExecutable. A COMMERCE_CHROMIUM that names no executable is the developer's
+# to fix, not a reason to install another browser.
+find_chromium() {
+  if [[ -n ${COMMERCE_CHROMIUM:-} ]]; then echo "$COMMERCE_CHROMIUM"; return; fi
+  if [[ -x /usr/bin/chromium ]]; then echo /usr/bin/chromium; return; fi
+  command -v chromium
+}
+
 install_missing() {
   local missing=()
   find_postgres_bin >/dev/null || missing+=(postgresql)
   { find_rabbitmq_bin && find_epmd; } >/dev/null || missing+=(rabbitmq-server)
+  find_chromium >/dev/null || missing+=(chromium)
   ((${#missing[@]} == 0)) && return
   if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
     log "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >&2
     apt-get install -y -qq "${missing[@]}" >&2
+  elif [[ ${missing[*]} == chromium ]]; then
+    # Without a browser only the browser tests cannot run: they skip, saying why (below), rather than stop the run.
+    log "install Chromium for the browser tests with: sudo apt-get install -y chromium"
   else
     die "missing ${missing[*]}; install with: sudo apt-get install -y ${missing[*]}"
   fi
@@ -75,6 +89,8 @@ install_missing() {
 
 command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH; see global.json for the version"
 install_missing
+# One line for the whole run; each skipped browser test also carries the reason.
+chromium=$(find_chromium) && [[ -x $chromium ]] || log "no Chromium${chromium:+ at $chromium}: the browser tests will be skipped"
 postgres_bin=$(find_postgres_bin) || die "PostgreSQL server programs still missing after install"
 rabbitmq_bin=$(find_rabbitmq_bin) || die "rabbitmq-server still missing after install"
 epmd=$(find_epmd) || die "Erlang's epmd still missing after install"

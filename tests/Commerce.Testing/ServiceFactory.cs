@@ -59,7 +59,8 @@ public abstract class ServiceFactory<TEntryPoint>(string serviceName) : WebAppli
             .CreateDatabaseAsync(serviceName, cancellationToken);
         _virtualHost ??= await (RabbitMq ?? await RabbitMqServer.SharedAsync(cancellationToken))
             .CreateVirtualHostAsync(serviceName, cancellationToken);
-        _ = Server;
+        // StartServer rather than Server: the latter throws for a factory that runs on Kestrel (browser tests need a real port).
+        StartServer();
         if (ConsumesEvents)
         {
             await BrokerQueues.WaitForConsumerAsync(VirtualHost, serviceName, cancellationToken);
