@@ -65,7 +65,8 @@ find_epmd() { command -v epmd || { [[ -x /usr/lib/erlang/bin/epmd ]] && echo /us
 find_chromium() {
   if [[ -n ${COMMERCE_CHROMIUM:-} ]]; then echo "$COMMERCE_CHROMIUM"; return; fi
   if [[ -x /usr/bin/chromium ]]; then echo /usr/bin/chromium; return; fi
-  command -v chromium
+  local found # bash's lookup falls back to a file on PATH that is not executable
+  found=$(command -v chromium) && [[ -x $found ]] && echo "$found"
 }
 
 install_missing() {
