@@ -3,6 +3,7 @@ using Commerce.Testing.Browser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
+// One browser for every browser test in this assembly.
 [assembly: AssemblyFixture(typeof(ChromiumFixture))]
 
 namespace Commerce.Identity.Tests.Pages;
@@ -71,5 +72,19 @@ public sealed class SignInPageTests(SignInPageServer provider, ChromiumFixture c
         }
 
         await ScreenshotAsync(page, "identity-sign-in");
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_breaks_no_WCAG_2_AA_rule_before_or_after_a_refusal()
+    {
+        var page = await OpenPageAsync(provider.Address);
+        await page.GotoAsync("/account/sign-in");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+
+        await page.GetByLabel("E-mail").FillAsync($"nobody-{Guid.NewGuid():N}@example.com");
+        await page.GetByLabel("Password").FillAsync("not the password at all");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
     }
 }
