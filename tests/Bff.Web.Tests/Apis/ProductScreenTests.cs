@@ -91,6 +91,23 @@ public sealed class ProductScreenTests(Downstream downstream)
     }
 
     [Fact]
+    public async Task A_degraded_product_screen_is_not_kept_in_the_output_cache()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var bff = new BffFactory(downstream);
+        bff.Faults["inventory"] = Fault.Stopped;
+        var client = bff.CreateClient();
+
+        await client.GetStringAsync($"/api/products/{ProductId}", cancellationToken);
+        bff.Faults.TryRemove("inventory", out _);
+        var screen = await client.GetFromJsonAsync<ProductScreen>($"/api/products/{ProductId}", cancellationToken);
+
+        Assert.NotNull(screen);
+        Assert.Empty(screen.Degraded);
+        Assert.NotEqual("unknown", screen.Availability.Status);
+    }
+
+    [Fact]
     public async Task An_unknown_product_is_a_404()
     {
         await using var bff = new BffFactory(downstream);
