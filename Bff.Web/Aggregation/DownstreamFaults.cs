@@ -1,0 +1,21 @@
+using Refit;
+
+namespace Commerce.Bff.Web.Aggregation;
+
+internal static class DownstreamFaults
+{
+    /// <summary>
+    /// Whether <paramref name="exception"/> means the service could not answer (unreachable, 5xx, out of time, circuit
+    /// open) rather than that the BFF asked wrongly (a 4xx, which is a bug to surface) or the customer went away.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception, CancellationToken requestAborted) =>
+        !requestAborted.IsCancellationRequested && exception is not ApiException { StatusCode: < System.Net.HttpStatusCode.InternalServerError };
+
+    /// <summary>Runs <paramref name="call"/> with at most <paramref name="budget"/> to finish, retries included.</summary>
+    public static async Task<T> WithinAsync<T>(TimeSpan budget, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(budget);
+        return await call(deadline.Token);
+    }
+}

@@ -1,0 +1,89 @@
+extern alias bffweb;
+
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http;
+
+namespace Commerce.Bff.Web.Tests;
+
+/// <summary>What a downstream service does to the BFF's requests in a test.</summary>
+public enum Fault
+{
+    /// <summary>Answers every request with a 500.</summary>
+    Failing,
+
+    /// <summary>Answers, but only after far longer than any budget of the BFF.</summary>
+    Slow,
+
+    /// <summary>Refuses every connection, as a stopped service does.</summary>
+    Stopped,
+}
+
+/// <summary>
+/// The BFF in-process, its clients reaching <see cref="Downstream"/>'s services through a network on which a test can
+/// make any service fail, slow down or stop, and which counts the requests each service receives.
+/// </summary>
+public sealed class BffFactory(Downstream downstream) : WebApplicationFactory<bffweb::Program>
+{
+    /// <summary>Far beyond the test budgets below, and beyond any budget a page could afford.</summary>
+    public static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, int> _requests = new();
+
+    public ConcurrentDictionary<string, Fault> Faults { get; } = new();
+
+    /// <summary>Settings on top of the test budgets (<c>Bff:Limits:PermitsPerWindow</c>, …).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
+    public int RequestsTo(string service) => _requests.GetValueOrDefault(service);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Production);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var service in new[] { "catalog", "inventory", "shipping" })
+        {
+            builder.UseSetting($"services:{service}:http:0", $"http://{service}");
+        }
+
+        // Budgets short enough to keep the tests quick, the critical one longer than the others as in production.
+        builder.UseSetting("Bff:Timeouts:Catalog", "00:00:01");
+        builder.UseSetting("Bff:Timeouts:Availability", "00:00:00.300");
+        builder.UseSetting("Bff:Timeouts:ShippingEstimate", "00:00:00.300");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        // Only the innermost handler is replaced: resilience and everything else above it run as in production.
+        builder.ConfigureServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
+            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new Network(this, downstream))));
+    }
+
+    private sealed class Network(BffFactory bff, Downstream downstream) : HttpMessageHandler
+    {
+        private readonly ConcurrentDictionary<string, HttpMessageInvoker> _services = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var host = request.RequestUri!.Host;
+            bff._requests.AddOrUpdate(host, 1, (_, count) => count + 1);
+            switch (bff.Faults.TryGetValue(host, out var fault) ? fault : (Fault?)null)
+            {
+                case Fault.Failing:
+                    return new HttpResponseMessage(System.Net.HttpStatusCode.InternalServerError) { RequestMessage = request };
+                case Fault.Stopped:
+                    throw new HttpRequestException(HttpRequestError.ConnectionError, $"Connection refused ({host})");
+                case Fault.Slow:
+                    await Task.Delay(SlowAnswer, cancellationToken);
+                    break;
+            }
+
+            var service = _services.GetOrAdd(host, name => new HttpMessageInvoker(downstream.HandlerFor(name)));
+            return await service.SendAsync(request, cancellationToken);
+        }
+    }
+}
