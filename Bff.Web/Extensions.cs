@@ -3,6 +3,9 @@ using System.Threading.RateLimiting;
 using Commerce.Bff.Web.Aggregation;
 using Commerce.Catalog.Contracts;
 using Commerce.Inventory.Contracts;
+using Commerce.Notifications.Contracts;
+using Commerce.Ordering.Contracts;
+using Commerce.Payments.Contracts;
 using Commerce.Shipping.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
@@ -25,6 +28,9 @@ public static class Extensions
         AddServiceClient<ICatalogApi>(builder.Services, "catalog");
         AddServiceClient<IInventoryApi>(builder.Services, "inventory");
         AddServiceClient<IShippingApi>(builder.Services, "shipping");
+        AddServiceClient<IOrderingApi>(builder.Services, "ordering");
+        AddServiceClient<IPaymentsApi>(builder.Services, "payments");
+        AddServiceClient<INotificationsApi>(builder.Services, "notifications");
         builder.Services.AddSingleton<ProductDetailAggregator>();
 
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>

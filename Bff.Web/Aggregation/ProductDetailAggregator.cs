@@ -1,4 +1,4 @@
-using Commerce.Bff.Web.Apis;
+using Commerce.Bff.Web.Client.Screens;
 using Commerce.Catalog.Contracts;
 using Commerce.Inventory.Contracts;
 using Commerce.Shipping.Contracts;

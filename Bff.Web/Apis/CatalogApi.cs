@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Commerce.Bff.Web.Aggregation;
+using Commerce.Bff.Web.Client.Screens;
 using Commerce.Catalog.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -3,6 +3,7 @@ extern alias bffweb;
 using System.Net;
 using System.Net.Http.Json;
 using bffweb::Commerce.Bff.Web.Apis;
+using Commerce.Bff.Web.Client.Screens;
 
 namespace Commerce.Bff.Web.Tests.Apis;
 

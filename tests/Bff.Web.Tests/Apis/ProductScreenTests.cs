@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using bffweb::Commerce.Bff.Web.Apis;
+using Commerce.Bff.Web.Client.Screens;
 using Commerce.Shipping.Contracts;
 
 namespace Commerce.Bff.Web.Tests.Apis;

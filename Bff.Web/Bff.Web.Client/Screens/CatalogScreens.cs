@@ -1,4 +1,4 @@
-namespace Commerce.Bff.Web.Apis;
+namespace Commerce.Bff.Web.Client.Screens;
 
 /// <summary>A product as a grid tile shows it.</summary>
 public sealed record ProductCard(int Id, string Name, string CategoryName, decimal Price, string Currency, string ImageUrl);
