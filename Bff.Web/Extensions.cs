@@ -32,6 +32,12 @@ public static class Extensions
         AddServiceClient<IPaymentsApi>(builder.Services, "payments");
         AddServiceClient<INotificationsApi>(builder.Services, "notifications");
         builder.Services.AddSingleton<ProductDetailAggregator>();
+        builder.Services.AddSingleton<CatalogScreens>();
+        builder.Services.AddMemoryCache();
+
+        // The storefront: pages rendered on the server, and the parts that must run in the browser (cart, checkout,
+        // the live order) as WebAssembly islands in them.
+        builder.Services.AddRazorComponents().AddInteractiveWebAssemblyComponents();
 
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);

@@ -1,5 +1,6 @@
 using Commerce.Bff.Web;
 using Commerce.Bff.Web.Apis;
+using Commerce.Bff.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,12 +11,16 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStorefrontStatusPages();
 app.UseSecurityHeaders();
 app.UseRateLimiter();
 app.UseOutputCache();
+app.UseAntiforgery();
 
 app.MapDefaultEndpoints();
 app.MapCatalogApi();
+app.MapProductImageApi();
+app.MapStorefront();
 
 app.Run();
 
