@@ -12,6 +12,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStorefrontStatusPages();
+// Routing after the status pages, so a re-executed request (the not-found page) is routed afresh.
+app.UseRouting();
 app.UseSecurityHeaders();
 app.UseRateLimiter();
 app.UseOutputCache();
