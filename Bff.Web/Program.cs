@@ -16,6 +16,7 @@ app.UseOutputCache();
 
 app.MapDefaultEndpoints();
 app.MapCatalogApi();
+app.MapCartApi();
 
 app.Run();
 
