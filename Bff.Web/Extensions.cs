@@ -35,6 +35,7 @@ public static class Extensions
         AddServiceClient<INotificationsApi>(builder.Services, "notifications");
         builder.Services.AddSingleton<ProductDetailAggregator>();
         builder.Services.AddSingleton<CartPricer>();
+        builder.Services.AddSingleton<AddressCheck>();
         builder.Services.AddValidatorsFromAssemblyContaining<CartPricer>(ServiceLifetime.Singleton, includeInternalTypes: false);
 
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>

@@ -22,6 +22,7 @@ app.MapAccountEndpoints();
 app.MapSessionApi();
 app.MapCatalogApi();
 app.MapCartApi();
+app.MapCheckoutApi();
 
 app.Run();
 

@@ -44,15 +44,20 @@ public sealed class BffFactory(Downstream downstream) : WebApplicationFactory<bf
     {
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var service in new[] { "catalog", "inventory", "shipping" })
+        foreach (var service in new[] { "catalog", "inventory", "shipping", "ordering", "payments" })
         {
             builder.UseSetting($"services:{service}:http:0", $"http://{service}");
         }
+
+        // An identity provider is required configuration; anonymous requests never reach it.
+        builder.UseSetting("Oidc:Authority", "http://identity");
+        builder.UseSetting("Oidc:ClientSecret", "bff-web-test-secret");
 
         // Budgets short enough to keep the tests quick, the critical one longer than the others as in production.
         builder.UseSetting("Bff:Timeouts:Catalog", "00:00:01");
         builder.UseSetting("Bff:Timeouts:Availability", "00:00:00.300");
         builder.UseSetting("Bff:Timeouts:ShippingEstimate", "00:00:00.300");
+        builder.UseSetting("Bff:Timeouts:AddressCheck", "00:00:00.300");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -28,5 +28,17 @@ public sealed record HostileEndpoint(string Method, string Template)
     /// </summary>
     public int? ValidStatus { get; init; }
 
+    /// <summary>
+    /// Also send the body with each field left out. Opt-in: only where every field of the valid body is required, since
+    /// a body without an optional field is a valid request, which the probe would count as a wrong answer.
+    /// </summary>
+    public bool LeaveOutEachField { get; init; }
+
+    /// <summary>
+    /// Every request is refused whatever it holds (an anonymous call to a signed-in endpoint), so any 4xx ProblemDetails is
+    /// right: a NUL or an unknown charset may be refused before the caller is, or after.
+    /// </summary>
+    public bool OnlyRefusal { get; init; }
+
     public override string ToString() => $"{Method} {Template}";
 }
