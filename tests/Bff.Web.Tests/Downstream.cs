@@ -22,10 +22,7 @@ using Refit;
 
 namespace Commerce.Bff.Web.Tests;
 
-/// <summary>
-/// The real services behind the BFF, in-process on real PostgreSQL and RabbitMQ, shared by every test: reads, and
-/// writes each test owns (its own customer's orders, its own cards).
-/// </summary>
+/// <summary>The real services behind the BFF, in-process on real PostgreSQL and RabbitMQ, shared by every test (each owns its data: fresh customers, fresh orders).</summary>
 public sealed class Downstream : IAsyncLifetime
 {
     public Downstream()
@@ -43,6 +40,9 @@ public sealed class Downstream : IAsyncLifetime
     public OrderingService Ordering { get; }
 
     public DownstreamService<paymentsapi::Program> Payments { get; } = new("payments");
+
+    /// <summary>Where customers sign in; the browser and the BFF both reach it as <see cref="IdentityService.Authority"/>.</summary>
+    public IdentityService Identity { get; } = new();
 
     public ICatalogApi CatalogClient() => RestService.For<ICatalogApi>(Catalog.CreateClient());
 
@@ -62,6 +62,7 @@ public sealed class Downstream : IAsyncLifetime
         "shipping" => Shipping.Server.CreateHandler(),
         "ordering" => Ordering.Server.CreateHandler(),
         "payments" => Payments.Server.CreateHandler(),
+        "identity" => Identity.Server.CreateHandler(),
         _ => throw new HttpRequestException(HttpRequestError.NameResolutionError, $"No service at {host}"),
     };
 
@@ -70,10 +71,12 @@ public sealed class Downstream : IAsyncLifetime
         Inventory.InitializeAsync().AsTask(),
         Shipping.InitializeAsync().AsTask(),
         Ordering.InitializeAsync().AsTask(),
-        Payments.InitializeAsync().AsTask());
+        Payments.InitializeAsync().AsTask(),
+        Identity.InitializeAsync().AsTask());
 
     public async ValueTask DisposeAsync()
     {
+        await Identity.DisposeAsync();
         await Payments.DisposeAsync();
         await Ordering.DisposeAsync();
         await Shipping.DisposeAsync();
