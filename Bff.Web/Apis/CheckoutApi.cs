@@ -85,7 +85,7 @@ public static class CheckoutApi
 
     public static async Task<Results<Created<OrderScreen>, ValidationProblem, ProblemHttpResult>> CheckoutAsync(
         CheckoutRequest request,
-        [FromHeader(Name = StorefrontHeaders.IdempotencyKey)] string idempotencyKey,
+        [FromHeader(Name = StorefrontHeaders.IdempotencyKey)] string? idempotencyKey,
         [AsParameters] CheckoutServices services,
         CartPricer pricer,
         AddressCheck addresses,
@@ -122,7 +122,8 @@ public static class CheckoutApi
             return CheckoutProblems.PriceChanged(cart, request.ExpectedTotal);
         }
 
-        return await PlaceOrderAsync(request, idempotencyKey, services, cancellationToken);
+        // RequireIdempotencyKey has refused a request without one; optional here only so that its 400 is the one that answers.
+        return await PlaceOrderAsync(request, idempotencyKey!, services, cancellationToken);
     }
 
     private static async Task<Results<Created<OrderScreen>, ValidationProblem, ProblemHttpResult>> PlaceOrderAsync(
