@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Commerce.Bff.Web.Client.Screens;
+using Commerce.Inventory.Contracts;
 using Commerce.Ordering.Contracts;
+using Commerce.Payments.Contracts;
 using Commerce.Testing;
 using Refit;
 using CancelOrderRequest = Commerce.Bff.Web.Client.Screens.CancelOrderRequest;
@@ -141,6 +143,34 @@ public sealed class OrderScreenTests(Downstream downstream)
     }
 
     [Fact]
+    public async Task The_timeline_marks_the_steps_being_undone_as_compensations()
+    {
+        await using var bff = new BffFactory(downstream);
+        using var customer = await bff.SignInAsync();
+        var order = await downstream.PlaceOrderAsync(customer.CustomerId);
+        var lines = new[] { new ReservationLine(1, 1) };
+
+        // The saga's participants report as they would when an order is undone: step taken, then compensated.
+        await PublishAsync(new StockReserved(order.OrderId, lines));
+        await PublishAsync(new PaymentAuthorized(order.OrderId, order.Total, order.Currency, "4242"));
+        await PublishAsync(new PaymentVoided(order.OrderId, order.Total, order.Currency, "4242"));
+        await PublishAsync(new StockReleased(order.OrderId, lines));
+
+        var screen = await EventuallyAsync(() => customer.GetAsync<OrderScreen>($"/api/orders/{order.OrderId}"), current => current.Timeline.Count == 5);
+
+        Assert.Equal(
+            [
+                ("ordering.order-placed", false),
+                ("inventory.stock-reserved", false),
+                ("payments.payment-authorized", false),
+                ("payments.payment-voided", true),
+                ("inventory.stock-released", true),
+            ],
+            screen.Timeline.Select(item => (item.Kind, item.IsCompensation)));
+        Assert.Equal(new OrderProgress("compensated", "compensated", "pending"), screen.Progress);
+    }
+
+    [Fact]
     public async Task Another_customers_order_is_not_found_to_read_or_to_cancel()
     {
         await using var bff = new BffFactory(downstream);
@@ -236,6 +266,13 @@ public sealed class OrderScreenTests(Downstream downstream)
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After");
         Assert.Equal(HttpStatusCode.OK, (await other.Http.GetAsync("/api/orders", Cancellation)).StatusCode);
+    }
+
+    /// <summary>One event at a time, each a moment after the last, so the timeline's order is the order sent.</summary>
+    private async Task PublishAsync<TEvent>(TEvent participantEvent) where TEvent : class
+    {
+        await BrokerQueues.PublishEventAsync(downstream.Ordering.VirtualHost, participantEvent, cancellationToken: Cancellation);
+        await Task.Delay(TimeSpan.FromMilliseconds(20), Cancellation);
     }
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
