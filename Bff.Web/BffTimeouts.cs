@@ -20,6 +20,15 @@ public sealed class BffTimeouts
     public TimeSpan ShippingEstimate { get; set; } = TimeSpan.FromMilliseconds(800);
 
     /// <summary>
+    /// Ordering is the orders screens: without it there is nothing to show, so it gets Catalog's budget (one retry of an
+    /// indexed read, under the ~3 s people wait).
+    /// </summary>
+    public TimeSpan Ordering { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The latest messages beside the orders are a courtesy; the orders screen shows none rather than wait.</summary>
+    public TimeSpan Notifications { get; set; } = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>
     /// Checking the checkout's address with a Shipping quote: as short as the estimate, because checkout goes on without
     /// it (Ordering applies the carrier's rules itself); the check only lets the customer hear sooner.
     /// </summary>

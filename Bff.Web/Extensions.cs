@@ -37,6 +37,7 @@ public static class Extensions
         builder.Services.AddSingleton<CartPricer>();
         builder.Services.AddSingleton<AddressCheck>();
         builder.Services.AddValidatorsFromAssemblyContaining<CartPricer>(ServiceLifetime.Singleton, includeInternalTypes: false);
+        builder.Services.AddSingleton<CustomerNotifications>();
 
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);

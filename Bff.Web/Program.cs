@@ -23,6 +23,8 @@ app.MapSessionApi();
 app.MapCatalogApi();
 app.MapCartApi();
 app.MapCheckoutApi();
+app.MapOrdersApi();
+app.MapNotificationsApi();
 
 app.Run();
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Commerce.Bff.Web.Aggregation;
 using Commerce.Bff.Web.Client.Screens;
 using Commerce.Bff.Web.Edge;
@@ -80,7 +79,7 @@ public static class CheckoutApi
             services.Logger.LogWarning("Payments could not tokenize a card ({Fault})", exception.GetType().Name);
         }
 
-        return Unavailable(services.Context, "Payments");
+        return DownstreamProblems.Unavailable(services.Context, "Payments", RetryAfterSeconds);
     }
 
     public static async Task<Results<Created<OrderScreen>, ValidationProblem, ProblemHttpResult>> CheckoutAsync(
@@ -143,7 +142,8 @@ public static class CheckoutApi
                 cancellationToken);
             if (response is { IsSuccessStatusCode: true, Content: { } placed })
             {
-                return TypedResults.Created($"/api/orders/{placed.OrderId}", placed.ToScreen([]));
+                // The order page reads the timeline; a just-placed order's screen is the order itself.
+                return TypedResults.Created($"/api/orders/{placed.OrderId}", OrderViews.ToScreen(new OrderDetailsDto(placed, [])));
             }
 
             if (response is { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError, Error: ApiException refusal })
@@ -163,22 +163,12 @@ public static class CheckoutApi
             services.Logger.LogWarning(exception, "Ordering could not place an order");
         }
 
-        return Unavailable(services.Context, "Ordering");
+        return DownstreamProblems.Unavailable(services.Context, "Ordering", RetryAfterSeconds);
     }
 
     /// <summary>Ordering's name of a field of its request (<c>lines[0].quantity</c>) as the checkout names it (<c>items[0].quantity</c>).</summary>
     private static string CheckoutFieldOf(string orderingField) =>
         orderingField.StartsWith("lines", StringComparison.OrdinalIgnoreCase) ? "items" + orderingField["lines".Length..] : orderingField;
-
-    private static ProblemHttpResult Unavailable(HttpContext context, string service)
-    {
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: $"{service} is unavailable",
-            detail: "Nothing was done; retry after the number of seconds in Retry-After.",
-            type: "https://tools.ietf.org/html/rfc9110#section-15.6.4");
-    }
 }
 
 /// <summary>What the payment-card and checkout endpoints need beyond their own collaborators.</summary>

@@ -1,11 +1,13 @@
 extern alias catalogapi;
 extern alias inventoryapi;
+extern alias notificationsapi;
 extern alias orderingapi;
 extern alias paymentsapi;
 extern alias shippingapi;
 
 using Commerce.Catalog.Contracts;
 using Commerce.Inventory.Contracts;
+using Commerce.Notifications.Contracts;
 using Commerce.Ordering.Contracts;
 using Commerce.Payments.Contracts;
 using Commerce.Shipping.Contracts;
@@ -22,13 +24,15 @@ using Refit;
 
 namespace Commerce.Bff.Web.Tests;
 
-/// <summary>The real services behind the BFF, in-process on real PostgreSQL and RabbitMQ, shared by every test (each owns its data: fresh customers, fresh orders).</summary>
+/// <summary>
+/// The real services behind the BFF, in-process on real PostgreSQL and RabbitMQ, shared by every test (each owns its
+/// data: fresh customers, hence fresh orders). Ordering and Notifications share a virtual host, so the orders placed
+/// in Ordering become notifications as they would in production.
+/// </summary>
 public sealed class Downstream : IAsyncLifetime
 {
-    public Downstream()
-    {
-        Ordering = new OrderingService(this);
-    }
+    private DownstreamService<orderingapi::Program>? _ordering;
+    private DownstreamService<notificationsapi::Program>? _notifications;
 
     public DownstreamService<catalogapi::Program> Catalog { get; } = new("catalog");
 
@@ -36,13 +40,14 @@ public sealed class Downstream : IAsyncLifetime
 
     public DownstreamService<shippingapi::Program> Shipping { get; } = new("shipping");
 
-    /// <summary>Ordering, pricing orders with <see cref="Catalog"/> above.</summary>
-    public OrderingService Ordering { get; }
+    /// <summary>Where customers sign in; the browser and the BFF both reach it as <see cref="IdentityService.Authority"/>.</summary>
+    public IdentityService Identity { get; } = new();
+
+    public DownstreamService<orderingapi::Program> Ordering => _ordering ?? throw NotStarted();
 
     public DownstreamService<paymentsapi::Program> Payments { get; } = new("payments");
 
-    /// <summary>Where customers sign in; the browser and the BFF both reach it as <see cref="IdentityService.Authority"/>.</summary>
-    public IdentityService Identity { get; } = new();
+    public DownstreamService<notificationsapi::Program> Notifications => _notifications ?? throw NotStarted();
 
     public ICatalogApi CatalogClient() => RestService.For<ICatalogApi>(Catalog.CreateClient());
 
@@ -51,6 +56,8 @@ public sealed class Downstream : IAsyncLifetime
     public IShippingApi ShippingClient() => RestService.For<IShippingApi>(Shipping.CreateClient());
 
     public IOrderingApi OrderingClient() => RestService.For<IOrderingApi>(Ordering.CreateClient());
+
+    public INotificationsApi NotificationsClient() => RestService.For<INotificationsApi>(Notifications.CreateClient());
 
     public IPaymentsApi PaymentsClient() => RestService.For<IPaymentsApi>(Payments.CreateClient());
 
@@ -61,48 +68,94 @@ public sealed class Downstream : IAsyncLifetime
         "inventory" => Inventory.Server.CreateHandler(),
         "shipping" => Shipping.Server.CreateHandler(),
         "ordering" => Ordering.Server.CreateHandler(),
+        "notifications" => Notifications.Server.CreateHandler(),
         "payments" => Payments.Server.CreateHandler(),
         "identity" => Identity.Server.CreateHandler(),
         _ => throw new HttpRequestException(HttpRequestError.NameResolutionError, $"No service at {host}"),
     };
 
-    public async ValueTask InitializeAsync() => await Task.WhenAll(
-        Catalog.InitializeAsync().AsTask(),
-        Inventory.InitializeAsync().AsTask(),
-        Shipping.InitializeAsync().AsTask(),
-        Ordering.InitializeAsync().AsTask(),
-        Payments.InitializeAsync().AsTask(),
-        Identity.InitializeAsync().AsTask());
-
-    public async ValueTask DisposeAsync()
+    /// <summary>Places an order for <paramref name="customerId"/> straight in Ordering, as checkout would: one unit of Catalog's product 1.</summary>
+    public async Task<OrderDto> PlaceOrderAsync(string customerId)
     {
-        await Identity.DisposeAsync();
-        await Payments.DisposeAsync();
-        await Ordering.DisposeAsync();
-        await Shipping.DisposeAsync();
-        await Inventory.DisposeAsync();
-        await Catalog.DisposeAsync();
+        var response = await OrderingClient().PlaceOrderAsync(
+            customerId,
+            Guid.NewGuid().ToString(),
+            new PlaceOrderRequest(
+                [new PlaceOrderLine(1, 1)],
+                new OrderAddress("Test Customer", "1 Main Street", null, "Springfield", "94105", "US"),
+                $"tok_{Guid.NewGuid():N}"),
+            TestContext.Current.CancellationToken);
+        await response.EnsureSuccessStatusCodeAsync();
+        return response.Content!;
     }
-}
 
-/// <summary>A real service in-process (<see cref="ServiceFactory{TEntryPoint}"/>), as it runs in production.</summary>
-public sealed class DownstreamService<TEntryPoint>(string serviceName) : ServiceFactory<TEntryPoint>(serviceName)
-    where TEntryPoint : class;
-
-/// <summary>The real Ordering service, its Catalog client reaching the in-process Catalog as service discovery would.</summary>
-public sealed class OrderingService(Downstream downstream) : ServiceFactory<orderingapi::Program>("ordering")
-{
-    /// <summary>How many orders Ordering holds for the customer, counted in its database.</summary>
+    /// <summary>How many orders Ordering holds for the customer, counted in its database: what "nothing placed" is checked by.</summary>
     public async Task<long> CountOrdersAsync(string customerId)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(Ordering.ConnectionString);
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM orders WHERE customer_id = @customerId", new { customerId });
     }
 
+    public async ValueTask InitializeAsync()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var orderEvents = await (await RabbitMqServer.SharedAsync(cancellationToken)).CreateVirtualHostAsync("orders", cancellationToken);
+        await Catalog.InitializeAsync();
+        _ordering = new DownstreamService<orderingapi::Program>("ordering")
+        {
+            VirtualHost = orderEvents,
+            // Ordering prices each order from Catalog: service discovery sends "https+http://catalog" to Catalog's test server.
+            Settings = new Dictionary<string, string> { ["services:catalog:http:0"] = "http://catalog" },
+            TestServices = services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
+                options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = Catalog.Server.CreateHandler())),
+        };
+        _notifications = new DownstreamService<notificationsapi::Program>("notifications") { VirtualHost = orderEvents, ListensForEvents = true };
+        await Task.WhenAll(
+            Inventory.InitializeAsync().AsTask(),
+            Shipping.InitializeAsync().AsTask(),
+            Identity.InitializeAsync().AsTask(),
+            Payments.InitializeAsync().AsTask(),
+            _notifications.InitializeAsync().AsTask(),
+            _ordering.InitializeAsync().AsTask());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in new IAsyncDisposable?[] { _ordering, _notifications, Payments, Identity, Shipping, Inventory, Catalog })
+        {
+            if (service is not null)
+            {
+                await service.DisposeAsync();
+            }
+        }
+    }
+
+    private static InvalidOperationException NotStarted() => new("The downstream services are not started yet.");
+}
+
+/// <summary>A real service in-process (<see cref="ServiceFactory{TEntryPoint}"/>), as it runs in production but for the settings and services given.</summary>
+public sealed class DownstreamService<TEntryPoint>(string serviceName) : ServiceFactory<TEntryPoint>(serviceName)
+    where TEntryPoint : class
+{
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    public Action<IServiceCollection>? TestServices { get; init; }
+
+    /// <summary>Whether starting waits until the service's queue is bound, so that no event published after start is lost.</summary>
+    public bool ListensForEvents { get; init; }
+
+    protected override bool ConsumesEvents => ListensForEvents;
+
     protected override void ConfigureService(IWebHostBuilder builder)
     {
-        builder.UseSetting("services:catalog:http:0", "http://catalog");
-        builder.ConfigureTestServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
-            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = downstream.HandlerFor("catalog"))));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
+        }
     }
 }

@@ -45,6 +45,17 @@ public sealed class HostileInputTests(Downstream downstream)
         }
 
         await ProbeBadIdempotencyKeysAsync(signedIn, customer, cancellationToken);
+        Assert.Equal(0, await downstream.CountOrdersAsync(customer.CustomerId));
+
+        // The order screens need an order of the customer's own; it is the one order this test places.
+        var order = await downstream.PlaceOrderAsync(customer.CustomerId);
+        foreach (var endpoint in OrderEndpoints(order.OrderId, customer.AntiforgeryToken))
+        {
+            await signedIn.ProbeAsync(endpoint, cancellationToken);
+            await anonymous.ProbeAsync(endpoint with { OnlyRefusal = true, ValidStatus = 401 }, cancellationToken);
+        }
+
+        await ProbeBadOrderCursorsAsync(signedIn, cancellationToken);
 
         foreach (var endpoint in anonymousEndpoints.Where(endpoint => endpoint.Body is not null))
         {
@@ -52,7 +63,38 @@ public sealed class HostileInputTests(Downstream downstream)
         }
 
         HostileInputProbe.Report("Bff.Web", [anonymous, signedIn, bodyLimit]);
-        Assert.Equal(0, await downstream.Ordering.CountOrdersAsync(customer.CustomerId));
+        Assert.Equal(1, await downstream.CountOrdersAsync(customer.CustomerId));
+    }
+
+    /// <summary>The orders and notifications screens, and cancellation last, since its valid request changes the order.</summary>
+    private static IEnumerable<HostileEndpoint> OrderEndpoints(Guid orderId, string antiforgeryToken)
+    {
+        var antiforgery = new Dictionary<string, string> { [StorefrontHeaders.AntiforgeryToken] = antiforgeryToken };
+        var order = new Dictionary<string, string> { ["id"] = orderId.ToString() };
+        yield return new HostileEndpoint("GET", "/api/orders") { Headers = antiforgery, ValidStatus = 200 };
+        yield return new HostileEndpoint("GET", "/api/notifications") { Headers = antiforgery, ValidStatus = 200 };
+        yield return new HostileEndpoint("GET", "/api/orders/{id}") { Route = order, Headers = antiforgery, ValidStatus = 200 };
+        // The reason is optional, so no field is left out: a body without it is a valid request.
+        yield return new HostileEndpoint("POST", "/api/orders/{id}/cancellation")
+        {
+            Route = order,
+            Headers = antiforgery,
+            Body = """{"reason":"Ordered the wrong size"}""",
+            ValidStatus = 200,
+        };
+    }
+
+    private static async Task ProbeBadOrderCursorsAsync(HostileInputProbe probe, CancellationToken cancellationToken)
+    {
+        foreach (var path in new[] { "/api/orders", "/api/notifications" })
+        {
+            foreach (var cursor in new[] { "not-a-cursor", "AAAA", "////", "eyJ9", new string('Q', 3_000) })
+            {
+                await probe.ExpectAsync(
+                    new HostileEndpoint("GET", path) { Query = new Dictionary<string, string> { ["cursor"] = cursor } },
+                    $"bad cursor {cursor[..Math.Min(cursor.Length, 12)]}", 400, "cursor", cancellationToken);
+            }
+        }
     }
 
     /// <summary>The catalog and cart endpoints, each as a valid request; the catalog's cursor is a real one.</summary>
@@ -101,7 +143,7 @@ public sealed class HostileInputTests(Downstream downstream)
                 Body = CheckoutBody(items),
                 Headers = new Dictionary<string, string>(antiforgery) { [StorefrontHeaders.IdempotencyKey] = $"{checkoutKey}-{items}" },
                 LeaveOutEachField = true,
-                AssertNothingWritten = async _ => Assert.Equal(0, await downstream.Ordering.CountOrdersAsync(customer.CustomerId)),
+                AssertNothingWritten = async _ => Assert.Equal(0, await downstream.CountOrdersAsync(customer.CustomerId)),
                 ValidStatus = 409,
             };
         }

@@ -69,6 +69,22 @@ public sealed partial class SignInTests(Downstream downstream)
         Assert.Equal(new Uri(BffFactory.BffAddress, "/"), flow.LandedOn);
     }
 
+    [Theory]
+    [InlineData("/signin-oidc?code=made-up&state=made-up")]
+    [InlineData("/signin-oidc?error=access_denied")]
+    [InlineData("/signin-oidc")]
+    public async Task A_sign_in_callback_that_cannot_complete_is_a_400_problem_and_no_session(string callback)
+    {
+        await using var bff = new BffFactory(downstream);
+        using var browser = bff.CreateBrowser();
+
+        var response = await browser.GetAsync(callback);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False((await browser.Http.GetFromJsonAsync<SessionScreen>("/api/session", Cancellation))!.SignedIn);
+    }
+
     [Fact]
     public async Task Signing_out_ends_the_session_here_and_at_identity()
     {
@@ -85,6 +101,7 @@ public sealed partial class SignInTests(Downstream downstream)
 
         var session = await customer.GetAsync<SessionScreen>("/api/session");
         Assert.Equal((false, (CustomerProfile?)null), (session.SignedIn, session.Customer));
+        await AssertSignInRequiredAsync(await customer.Http.GetAsync("/api/orders", Cancellation));
         // Identity's session is over too: signing in again asks for the password.
         var again = await customer.Browser.FollowAsync(await customer.Browser.GetAsync("/account/sign-in"));
         SignInFlow.AssertRedirectTo(again, IdentityService.Authority, "/account/sign-in");
@@ -129,6 +146,29 @@ public sealed partial class SignInTests(Downstream downstream)
         }
 
         Assert.True((await customer.GetAsync<SessionScreen>("/api/session")).SignedIn);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/orders")]
+    [InlineData("GET", "/api/orders/0b9d6f4e-3c1a-4f7e-9a51-7d2c8e6b1f00")]
+    [InlineData("POST", "/api/orders/0b9d6f4e-3c1a-4f7e-9a51-7d2c8e6b1f00/cancellation")]
+    [InlineData("GET", "/api/notifications")]
+    public async Task An_anonymous_call_to_a_customers_api_is_a_401_problem_not_a_redirect(string method, string path)
+    {
+        await using var bff = new BffFactory(downstream);
+
+        var response = await bff.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Cancellation);
+
+        await AssertSignInRequiredAsync(response);
+    }
+
+    private static async Task AssertSignInRequiredAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync(Cancellation);
+        Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Headers.Location);
+        Assert.Contains("/account/sign-in", body, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"eyJ[\w-]+\.eyJ[\w-]+\.")]
