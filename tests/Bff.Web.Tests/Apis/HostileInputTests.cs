@@ -74,12 +74,13 @@ public sealed class HostileInputTests(Downstream downstream)
         yield return new HostileEndpoint("GET", "/api/orders") { Headers = antiforgery, ValidStatus = 200 };
         yield return new HostileEndpoint("GET", "/api/notifications") { Headers = antiforgery, ValidStatus = 200 };
         yield return new HostileEndpoint("GET", "/api/orders/{id}") { Route = order, Headers = antiforgery, ValidStatus = 200 };
-        // The reason is optional, so no field is left out: a body without it is a valid request.
+        // The reason, and so the body, is optional: no field is left out, and no body at all is a valid request.
         yield return new HostileEndpoint("POST", "/api/orders/{id}/cancellation")
         {
             Route = order,
             Headers = antiforgery,
             Body = """{"reason":"Ordered the wrong size"}""",
+            BodyOptional = true,
             ValidStatus = 200,
         };
     }

@@ -34,6 +34,9 @@ public sealed record HostileEndpoint(string Method, string Template)
     /// </summary>
     public bool LeaveOutEachField { get; init; }
 
+    /// <summary>The endpoint may go without its body: then an empty body and a JSON <c>null</c> are valid requests, not malformed ones.</summary>
+    public bool BodyOptional { get; init; }
+
     /// <summary>
     /// Every request is refused whatever it holds (an anonymous call to a signed-in endpoint), so any 4xx ProblemDetails is
     /// right: a NUL or an unknown charset may be refused before the caller is, or after.

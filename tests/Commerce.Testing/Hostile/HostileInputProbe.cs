@@ -154,7 +154,7 @@ public sealed class HostileInputProbe(HttpClient client, string service)
             }
         }
 
-        foreach (var (change, malformed) in JsonVariants.Malformed)
+        foreach (var (change, malformed) in JsonVariants.Malformed.Where(variant => !endpoint.BodyOptional || !JsonVariants.StandsForNoBody(variant.Body)))
         {
             var content = new ByteArrayContent(malformed);
             content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);

@@ -100,6 +100,9 @@ public static class JsonVariants
         ("invalid UTF-8", [0xC3, 0x28, (byte)'{', (byte)'}']),
     ];
 
+    /// <summary>Whether a body says "no body": empty, or the JSON <c>null</c>.</summary>
+    public static bool StandsForNoBody(byte[] body) => body.Length == 0 || body.AsSpan().SequenceEqual("null"u8);
+
     private static string? AsString(JsonNode node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static IEnumerable<JsonVariant> EachValue(string json, Func<JsonNode, IEnumerable<(string Change, JsonNode Replacement)>> replacements)
