@@ -62,12 +62,7 @@ public static class CheckoutApi
 
             if (response is { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError, Error: ApiException refusal })
             {
-                return (await PassedOnRefusal.FromAsync(refusal)).Result switch
-                {
-                    ValidationProblem invalid => invalid,
-                    ProblemHttpResult refused => refused,
-                    var other => throw new InvalidOperationException($"Unexpected refusal {other}"),
-                };
+                return await PassedOnRefusal.FromAsync<SavedCard>(refusal);
             }
 
             // The status and the kind of fault only: Refit's exceptions carry the request, which held the card.
@@ -148,12 +143,7 @@ public static class CheckoutApi
 
             if (response is { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError, Error: ApiException refusal })
             {
-                return (await PassedOnRefusal.FromAsync(refusal, CheckoutFieldOf)).Result switch
-                {
-                    ValidationProblem invalid => invalid,
-                    ProblemHttpResult refused => refused,
-                    var other => throw new InvalidOperationException($"Unexpected refusal {other}"),
-                };
+                return await PassedOnRefusal.FromAsync<OrderScreen>(refusal, CheckoutFieldOf);
             }
 
             services.Logger.LogWarning(response.Error, "Ordering answered {StatusCode} to a checkout", (int?)response.StatusCode);

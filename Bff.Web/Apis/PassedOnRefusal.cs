@@ -14,8 +14,10 @@ internal static class PassedOnRefusal
 {
     private static readonly string[] KeptExtensions = ["reason", "field", "productIds", "currencies"];
 
+    /// <typeparam name="TCreated">What the endpoint creates when the service does not refuse.</typeparam>
     /// <param name="fieldNames">Renames a field path of the service's request to the storefront's (Ordering's <c>lines</c> are the cart's <c>items</c>).</param>
-    public static async Task<Results<ValidationProblem, ProblemHttpResult>> FromAsync(ApiException refusal, Func<string, string>? fieldNames = null)
+    public static async Task<Results<Created<TCreated>, ValidationProblem, ProblemHttpResult>> FromAsync<TCreated>(
+        ApiException refusal, Func<string, string>? fieldNames = null)
     {
         var problem = await refusal.GetContentAsAsync<HttpValidationProblemDetails>() ?? new HttpValidationProblemDetails();
         var rename = fieldNames ?? (name => name);
