@@ -12,7 +12,7 @@ using Refit;
 
 namespace Commerce.Bff.Web.Tests;
 
-/// <summary>The real services behind the BFF, in-process on real PostgreSQL and RabbitMQ, shared by every test (all reads).</summary>
+/// <summary>The real services behind the BFF, in-process on real PostgreSQL and RabbitMQ, shared by every test (each owns its data: fresh customers, fresh orders).</summary>
 public sealed class Downstream : IAsyncLifetime
 {
     public DownstreamService<catalogapi::Program> Catalog { get; } = new("catalog");
@@ -20,6 +20,9 @@ public sealed class Downstream : IAsyncLifetime
     public DownstreamService<inventoryapi::Program> Inventory { get; } = new("inventory");
 
     public DownstreamService<shippingapi::Program> Shipping { get; } = new("shipping");
+
+    /// <summary>Where customers sign in; the browser and the BFF both reach it as <see cref="IdentityService.Authority"/>.</summary>
+    public IdentityService Identity { get; } = new();
 
     public ICatalogApi CatalogClient() => RestService.For<ICatalogApi>(Catalog.CreateClient());
 
@@ -33,16 +36,19 @@ public sealed class Downstream : IAsyncLifetime
         "catalog" => Catalog.Server.CreateHandler(),
         "inventory" => Inventory.Server.CreateHandler(),
         "shipping" => Shipping.Server.CreateHandler(),
+        "identity" => Identity.Server.CreateHandler(),
         _ => throw new HttpRequestException(HttpRequestError.NameResolutionError, $"No service at {host}"),
     };
 
     public async ValueTask InitializeAsync() => await Task.WhenAll(
         Catalog.InitializeAsync().AsTask(),
         Inventory.InitializeAsync().AsTask(),
-        Shipping.InitializeAsync().AsTask());
+        Shipping.InitializeAsync().AsTask(),
+        Identity.InitializeAsync().AsTask());
 
     public async ValueTask DisposeAsync()
     {
+        await Identity.DisposeAsync();
         await Shipping.DisposeAsync();
         await Inventory.DisposeAsync();
         await Catalog.DisposeAsync();
