@@ -21,6 +21,7 @@ app.MapDefaultEndpoints();
 app.MapAccountEndpoints();
 app.MapSessionApi();
 app.MapCatalogApi();
+app.MapOrderLiveApi();
 
 app.Run();
 

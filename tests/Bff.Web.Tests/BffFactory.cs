@@ -59,7 +59,7 @@ public sealed class BffFactory : WebApplicationFactory<bffweb::Program>
     {
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var service in new[] { "catalog", "inventory", "shipping" })
+        foreach (var service in new[] { "catalog", "inventory", "shipping", "ordering" })
         {
             builder.UseSetting($"services:{service}:http:0", $"http://{service}");
         }

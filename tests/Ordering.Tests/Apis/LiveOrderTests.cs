@@ -1,9 +1,11 @@
 using System.Net;
 using Commerce.Inventory.Contracts;
+using Commerce.Ordering.Api.Data;
 using Commerce.Ordering.Api.Apis;
 using Commerce.Ordering.Contracts;
 using Commerce.Payments.Contracts;
 using Commerce.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commerce.Ordering.Tests.Apis;
 
@@ -208,6 +210,25 @@ public sealed class LiveOrderTests(QuietStreams streams) : IClassFixture<QuietSt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(("1", order.OrderId), (first.Id, first.Order.Order.OrderId));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_client_that_hangs_up_leaves_no_stream_behind()
+    {
+        var (customer, order) = await PlaceAsync();
+        var feed = _factory.Services.GetRequiredService<OrderChangeFeed>();
+        var live = await LiveOrder.OpenAsync(_factory.CreateClient(), customer, order.OrderId);
+        await live.NextOrderAsync(Patience);
+        Assert.Equal(1, feed.StreamsOf(order.OrderId));
+
+        live.Dispose();
+
+        var deadline = DateTime.UtcNow + Patience;
+        while (feed.StreamsOf(order.OrderId) > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The stream outlived its client.");
+            await Task.Delay(50, Cancellation);
+        }
     }
 
     private Task<long> ListeningConnectionsAsync() => _factory.ScalarAsync<long>(

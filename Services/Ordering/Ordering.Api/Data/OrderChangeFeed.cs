@@ -48,6 +48,15 @@ public sealed partial class OrderChangeFeed(NpgsqlDataSource dataSource, TimePro
         return subscription;
     }
 
+    /// <summary>How many live streams of <paramref name="orderId"/> are open in this process (0 once every client hung up).</summary>
+    public int StreamsOf(Guid orderId)
+    {
+        lock (_gate)
+        {
+            return _subscribers.TryGetValue(orderId, out var list) ? list.Count : 0;
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
