@@ -34,6 +34,7 @@ public static class Extensions
         AddServiceClient<IPaymentsApi>(builder.Services, "payments");
         AddServiceClient<INotificationsApi>(builder.Services, "notifications");
         builder.Services.AddSingleton<ProductDetailAggregator>();
+        builder.Services.AddSingleton<CustomerNotifications>();
 
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);

@@ -1,9 +1,7 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Net;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Commerce.Bff.Web.Aggregation;
@@ -26,15 +24,12 @@ public static class OrderLiveApi
 {
     public const string EventType = "order";
 
-    /// <summary>Ordering is usually back within seconds (a restart, a failover), and EventSource retries by itself.</summary>
-    private const int OrderingRetryAfterSeconds = 5;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly ReadOnlyMemory<byte> Heartbeat = Encoding.UTF8.GetBytes(": heartbeat\n\n");
 
     public static IEndpointRouteBuilder MapOrderLiveApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/orders/{orderId:guid}/live", StreamOrderAsync)
+        app.MapGet("/api/orders/{id}/live", StreamOrderAsync)
             .WithTags("Orders")
             .WithName("StreamOrder")
             .WithSummary("The customer's order as it changes: server-sent events named 'order', each an order screen")
@@ -44,48 +39,50 @@ public static class OrderLiveApi
         return app;
     }
 
-    public static async Task<Results<ServerSentEventsResult<OrderScreen>, NotFound, ValidationProblem, ProblemHttpResult>> StreamOrderAsync(
-        [Description("The order.")] Guid orderId,
+    public static async Task<Results<ServerSentEventsResult<OrderScreen>, ValidationProblem, ProblemHttpResult>> StreamOrderAsync(
+        [AsParameters] OrderScreenServices services,
+        [Description("The order's id (a GUID).")] string id,
         [FromHeader(Name = "Last-Event-ID"), Description("The id of the last event received; a reconnecting EventSource sends it.")] string? lastEventId,
-        ClaimsPrincipal user,
-        IOrderingApi ordering,
         IOptions<OrderStreamOptions> options,
-        ILoggerFactory loggers,
-        HttpContext context,
         CancellationToken cancellationToken)
     {
-        var logger = loggers.CreateLogger(typeof(OrderLiveApi));
+        if (OrdersApi.ParseOrderId(id) is not { } orderId)
+        {
+            return OrdersApi.InvalidOrderId();
+        }
+
         HttpResponseMessage downstream;
         try
         {
-            // The deadline covers the opening only: once the headers are in, HttpClient no longer watches the token it
-            // passed down, and this source is disposed without ever cancelling the stream.
+            // Ordering's budget covers the opening only: once the headers are in, HttpClient no longer watches the
+            // token it passed down, and this source is disposed without ever cancelling the stream.
             using var opening = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            opening.CancelAfter(options.Value.OpenTimeout);
-            downstream = await ordering.StreamOrderAsync(user.CustomerId(), orderId, lastEventId, opening.Token);
+            opening.CancelAfter(services.Timeouts.Value.Ordering);
+            downstream = await services.Ordering.StreamOrderAsync(services.Context.User.CustomerId(), orderId, lastEventId, opening.Token);
         }
         catch (Exception exception) when (DownstreamFaults.IsUnavailable(exception, cancellationToken))
         {
-            logger.LogWarning(exception, "Ordering could not open the live stream of order {OrderId}", orderId);
-            return OrderingUnavailable(context);
+            services.Logger.LogWarning(exception, "Ordering could not open the live stream of order {OrderId}", orderId);
+            return DownstreamProblems.Unavailable(services.Context, "Ordering", OrdersApi.OrderingRetryAfterSeconds);
         }
 
         // Released with the request whichever way it ends: the relay's own disposal covers only a stream that started.
-        context.Response.RegisterForDispose(downstream);
+        services.Context.Response.RegisterForDispose(downstream);
         switch (downstream.StatusCode)
         {
             case HttpStatusCode.OK:
-                return TypedResults.ServerSentEvents<OrderScreen>(RelayAsync(downstream, context.Response, options.Value.HeartbeatInterval, cancellationToken));
+                return TypedResults.ServerSentEvents<OrderScreen>(
+                    RelayAsync(downstream, services.Context.Response, options.Value.HeartbeatInterval, cancellationToken));
             case HttpStatusCode.NotFound:
-                return TypedResults.NotFound();
+                return OrdersApi.NoSuchOrder(orderId);
             case HttpStatusCode.BadRequest:
-                // Ordering judges the id and Last-Event-ID; its field errors are the client's to fix.
+                // Ordering judges Last-Event-ID; its field errors are the client's to fix.
                 var problem = await downstream.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(cancellationToken);
                 return TypedResults.ValidationProblem(
                     problem?.Errors ?? new Dictionary<string, string[]>(), detail: problem?.Detail, title: problem?.Title ?? "The request is not valid");
             default:
-                logger.LogWarning("Ordering answered {Status} to the live stream of order {OrderId}", (int)downstream.StatusCode, orderId);
-                return OrderingUnavailable(context);
+                services.Logger.LogWarning("Ordering answered {Status} to the live stream of order {OrderId}", (int)downstream.StatusCode, orderId);
+                return DownstreamProblems.Unavailable(services.Context, "Ordering", OrdersApi.OrderingRetryAfterSeconds);
         }
     }
 
@@ -108,7 +105,7 @@ public static class OrderLiveApi
             {
                 if (events.Current is { EventType: EventType, Data: { } order } item)
                 {
-                    yield return new SseItem<OrderScreen>(order.ToScreen(), EventType) { EventId = item.EventId };
+                    yield return new SseItem<OrderScreen>(OrderViews.ToScreen(order), EventType) { EventId = item.EventId };
                 }
             }
         }
@@ -134,14 +131,5 @@ public static class OrderLiveApi
             await quiet;
             await response.Body.WriteAsync(Heartbeat, requestAborted);
         }
-    }
-
-    private static ProblemHttpResult OrderingUnavailable(HttpContext context)
-    {
-        context.Response.Headers.RetryAfter = OrderingRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Orders are unavailable",
-            detail: $"The order cannot be followed right now. Retry in {OrderingRetryAfterSeconds} seconds.");
     }
 }

@@ -10,10 +10,4 @@ public sealed class OrderStreamOptions
     /// the BFF's downstream request alive but are not relayed (the event parser drops comments), so the BFF beats itself.
     /// </summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>
-    /// How long the BFF waits for Ordering to open the stream (its headers; retries included) before answering 503.
-    /// Opening is one indexed read in Ordering: 2 s is ample, and the browser's EventSource retries by itself.
-    /// </summary>
-    public TimeSpan OpenTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -59,7 +59,7 @@ public sealed class BffFactory : WebApplicationFactory<bffweb::Program>
     {
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var service in new[] { "catalog", "inventory", "shipping", "ordering" })
+        foreach (var service in new[] { "catalog", "inventory", "shipping", "ordering", "notifications" })
         {
             builder.UseSetting($"services:{service}:http:0", $"http://{service}");
         }
@@ -71,6 +71,8 @@ public sealed class BffFactory : WebApplicationFactory<bffweb::Program>
         builder.UseSetting("Bff:Timeouts:Catalog", "00:00:01");
         builder.UseSetting("Bff:Timeouts:Availability", "00:00:00.300");
         builder.UseSetting("Bff:Timeouts:ShippingEstimate", "00:00:00.300");
+        builder.UseSetting("Bff:Timeouts:Ordering", "00:00:01");
+        builder.UseSetting("Bff:Timeouts:Notifications", "00:00:00.300");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

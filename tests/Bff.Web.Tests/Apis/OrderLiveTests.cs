@@ -82,18 +82,23 @@ public sealed class OrderLiveTests(Downstream downstream)
         Assert.DoesNotContain(someoneElses.Reference, await response.Content.ReadAsStringAsync(Cancellation));
     }
 
-    [Fact]
-    public async Task A_bad_Last_Event_ID_is_a_400_naming_it()
+    [Theory]
+    [InlineData(null, "yesterday", "lastEventId")]
+    [InlineData("not-an-order", null, "id")]
+    public async Task A_malformed_id_or_Last_Event_ID_is_a_400_naming_it(string? id, string? lastEventId, string field)
     {
         await using var bff = new BffFactory(downstream);
         using var customer = await bff.SignInAsync();
         var order = await PlaceAsync(customer.CustomerId);
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orders/{order.OrderId}/live");
-        request.Headers.Add("Last-Event-ID", "yesterday");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orders/{id ?? order.OrderId.ToString()}/live");
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
 
         using var response = await customer.Http.SendAsync(request, Cancellation);
 
-        await ProblemAssert.NamesFieldAsync(response, "lastEventId", Cancellation);
+        await ProblemAssert.NamesFieldAsync(response, field, Cancellation);
     }
 
     [Fact]
@@ -185,16 +190,7 @@ public sealed class OrderLiveTests(Downstream downstream)
     private Task PublishAsync<TEvent>(TEvent integrationEvent) where TEvent : class =>
         BrokerQueues.PublishEventAsync(downstream.Ordering.VirtualHost, integrationEvent, cancellationToken: Cancellation);
 
-    private async Task<OrderDto> PlaceAsync(string customerId)
-    {
-        var request = new PlaceOrderRequest(
-            [new PlaceOrderLine(11, 1)],
-            new OrderAddress("Ada Lovelace", "12 Analytical Row", null, "London", "SW1A 1AA", "GB"),
-            "tok_0123456789abcdef0123456789abcdef");
-        var response = await downstream.OrderingClient().PlaceOrderAsync(customerId, Guid.NewGuid().ToString(), request, Cancellation);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return response.Content!;
-    }
+    private Task<OrderDto> PlaceAsync(string customerId) => downstream.PlaceOrderAsync(customerId);
 
     private sealed record LiveScreen(HttpResponseMessage Response, ServerSentEventReader Reader) : IDisposable
     {

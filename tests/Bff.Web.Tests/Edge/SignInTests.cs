@@ -85,6 +85,7 @@ public sealed partial class SignInTests(Downstream downstream)
 
         var session = await customer.GetAsync<SessionScreen>("/api/session");
         Assert.Equal((false, (CustomerProfile?)null), (session.SignedIn, session.Customer));
+        await AssertSignInRequiredAsync(await customer.Http.GetAsync("/api/orders", Cancellation));
         // Identity's session is over too: signing in again asks for the password.
         var again = await customer.Browser.FollowAsync(await customer.Browser.GetAsync("/account/sign-in"));
         SignInFlow.AssertRedirectTo(again, IdentityService.Authority, "/account/sign-in");
@@ -129,6 +130,29 @@ public sealed partial class SignInTests(Downstream downstream)
         }
 
         Assert.True((await customer.GetAsync<SessionScreen>("/api/session")).SignedIn);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/orders")]
+    [InlineData("GET", "/api/orders/0b9d6f4e-3c1a-4f7e-9a51-7d2c8e6b1f00")]
+    [InlineData("POST", "/api/orders/0b9d6f4e-3c1a-4f7e-9a51-7d2c8e6b1f00/cancellation")]
+    [InlineData("GET", "/api/notifications")]
+    public async Task An_anonymous_call_to_a_customers_api_is_a_401_problem_not_a_redirect(string method, string path)
+    {
+        await using var bff = new BffFactory(downstream);
+
+        var response = await bff.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Cancellation);
+
+        await AssertSignInRequiredAsync(response);
+    }
+
+    private static async Task AssertSignInRequiredAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync(Cancellation);
+        Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Headers.Location);
+        Assert.Contains("/account/sign-in", body, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"eyJ[\w-]+\.eyJ[\w-]+\.")]
