@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Commerce.Inventory.Contracts;
 using Commerce.Ordering.Api.Data;
 using Commerce.Ordering.Api.Apis;
@@ -229,6 +230,15 @@ public sealed class LiveOrderTests(QuietStreams streams) : IClassFixture<QuietSt
             Assert.True(DateTime.UtcNow < deadline, "The stream outlived its client.");
             await Task.Delay(50, Cancellation);
         }
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_stream_as_server_sent_events()
+    {
+        using var document = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync("/openapi/v1.json", Cancellation));
+
+        var live = document.RootElement.GetProperty("paths").GetProperty("/orders/{orderId}/live").GetProperty("get");
+        Assert.True(live.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/event-stream", out _));
     }
 
     private Task<long> ListeningConnectionsAsync() => _factory.ScalarAsync<long>(

@@ -31,6 +31,7 @@ public static class OrderLiveApi
         OrderChangeFeed changes,
         IOptions<OrderLiveOptions> options,
         TimeProvider timeProvider,
+        IHostApplicationLifetime host,
         HttpContext httpContext,
         CancellationToken cancellationToken)
     {
@@ -43,7 +44,7 @@ public static class OrderLiveApi
             return TypedResults.NotFound();
         }
 
-        var stream = new OrderLiveStream(subscription, ReadOrderAsync, httpContext.Response, options.Value, timeProvider);
+        var stream = new OrderLiveStream(subscription, ReadOrderAsync, httpContext.Response, options.Value, timeProvider, host.ApplicationStopping);
         // The type argument picks the SseItem overload, which carries each event's name and id.
         return TypedResults.ServerSentEvents<OrderDetailsDto>(stream.EventsAsync(current, request.LastSeenCount, cancellationToken));
     }

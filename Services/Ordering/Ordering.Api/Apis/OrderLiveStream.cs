@@ -16,7 +16,8 @@ internal sealed class OrderLiveStream(
     Func<CancellationToken, Task<OrderDetailsDto?>> readOrder,
     HttpResponse response,
     OrderLiveOptions options,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    CancellationToken applicationStopping)
 {
     public const string EventType = "order";
 
@@ -29,7 +30,8 @@ internal sealed class OrderLiveStream(
     {
         using var subscription = changes;
         using var lifetime = new CancellationTokenSource(options.MaxLifetime, timeProvider);
-        using var endOfStream = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token, requestAborted);
+        // A stopping service ends its streams at once rather than holding shutdown up; the clients reconnect elsewhere.
+        using var endOfStream = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token, requestAborted, applicationStopping);
 
         // The headers go out now, not with the first event: a client that is up to date must know its stream is open
         // (a flush sends them; StartAsync alone only fixes them).
