@@ -69,6 +69,22 @@ public sealed partial class SignInTests(Downstream downstream)
         Assert.Equal(new Uri(BffFactory.BffAddress, "/"), flow.LandedOn);
     }
 
+    [Theory]
+    [InlineData("/signin-oidc?code=made-up&state=made-up")]
+    [InlineData("/signin-oidc?error=access_denied")]
+    [InlineData("/signin-oidc")]
+    public async Task A_sign_in_callback_that_cannot_complete_is_a_400_problem_and_no_session(string callback)
+    {
+        await using var bff = new BffFactory(downstream);
+        using var browser = bff.CreateBrowser();
+
+        var response = await browser.GetAsync(callback);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False((await browser.Http.GetFromJsonAsync<SessionScreen>("/api/session", Cancellation))!.SignedIn);
+    }
+
     [Fact]
     public async Task Signing_out_ends_the_session_here_and_at_identity()
     {
