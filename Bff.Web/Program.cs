@@ -31,6 +31,7 @@ app.MapCartApi();
 app.MapCheckoutApi();
 app.MapOrdersApi();
 app.MapNotificationsApi();
+app.MapOrderLiveApi();
 app.MapStorefront();
 
 app.Run();
