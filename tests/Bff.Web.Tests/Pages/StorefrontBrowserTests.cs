@@ -72,6 +72,44 @@ public sealed class StorefrontBrowserTests(Downstream downstream, ChromiumFixtur
         Assert.Empty(_consoleErrors);
     }
 
+    [Fact]
+    public async Task The_cart_page_prices_the_browsers_cart_and_follows_quantity_changes_and_removal()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var product = (await downstream.CatalogClient().GetProductAsync(ProductId, cancellationToken)).Content!;
+        var page = await OpenStorefrontAsync();
+        await page.GotoAsync($"/products/{ProductId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync(new() { Timeout = 60_000 });
+        await page.GetByRole(AriaRole.Link, new() { Name = "View cart" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Uri(Site, "/cart").ToString());
+        var line = page.GetByRole(AriaRole.List, new() { Name = "Items in your cart" }).GetByRole(AriaRole.Listitem);
+        await Expect(line).ToContainTextAsync(product.Name, new() { Timeout = 60_000 });
+        await page.GetByLabel($"Quantity of {product.Name}").SelectOptionAsync("3");
+        await Expect(page.Locator(".cart-summary__total dd")).ToHaveTextAsync($"${product.Price * 3:0.00}");
+        await Expect(page.Locator(".cart-count")).ToHaveTextAsync("3 items");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Checkout" })).ToHaveAttributeAsync("href", "/checkout");
+        await ScreenshotAsync(page, "storefront-cart");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Remove {product.Name}" }).ClickAsync();
+
+        await Expect(page.GetByText("Your cart is empty.")).ToBeVisibleAsync();
+        await Expect(page.Locator(".cart-count")).ToHaveCountAsync(0);
+        Assert.Empty(_consoleErrors);
+    }
+
+    [Fact]
+    public async Task Checkout_asks_a_visitor_to_sign_in_and_come_back()
+    {
+        var page = await OpenStorefrontAsync();
+        await page.GotoAsync("/checkout");
+
+        await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Sign in" }))
+            .ToHaveAttributeAsync("href", "/account/sign-in?returnUrl=%2Fcheckout");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+    }
+
     private async Task<IPage> OpenStorefrontAsync()
     {
         var page = await OpenPageAsync(Site);
