@@ -17,6 +17,9 @@ public sealed class ApiProblem(HttpStatusCode status, string title, string? deta
 
     public string? Detail { get; } = detail;
 
+    /// <summary>The title as a sentence, however the BFF punctuated it.</summary>
+    public string Headline => $"{Title.TrimEnd('.')}.";
+
     public string? Reason { get; } = reason;
 
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;

@@ -1,9 +1,4 @@
-using System.Net;
 using Commerce.Testing.Browser;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,17 +12,14 @@ public sealed class StorefrontBrowserTests(Downstream downstream, ChromiumFixtur
 {
     private const int ProductId = 1;
 
-    private readonly BffFactory _bff = new(downstream);
+    private readonly ServedStorefront _storefront = new(downstream);
     private readonly List<string> _consoleErrors = [];
 
-    private Uri Site { get; set; } = default!;
+    private Uri Site => _storefront.Site;
 
     public ValueTask InitializeAsync()
     {
-        // Port 0 on loopback: the kernel picks a free port as Kestrel binds it.
-        _bff.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _bff.StartServer();
-        Site = new Uri(_bff.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+        _storefront.Start();
         return ValueTask.CompletedTask;
     }
 
@@ -110,6 +102,89 @@ public sealed class StorefrontBrowserTests(Downstream downstream, ChromiumFixtur
         Assert.Empty(await Accessibility.ViolationsAsync(page));
     }
 
+    [Fact]
+    public async Task A_refused_checkout_shows_each_field_error_under_its_field_and_places_nothing()
+    {
+        var (_, page) = await OpenSignedInAsync();
+        await page.GotoAsync($"/products/{ProductId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync(new() { Timeout = 60_000 });
+        await page.GotoAsync("/checkout");
+        await Expect(page.GetByLabel("Full name")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await page.GetByLabel("Card number").FillAsync("4242 4242 4242 4242");
+        await page.GetByLabel("Expiry month").FillAsync("12");
+        await page.GetByLabel("Expiry year").FillAsync((DateTime.UtcNow.Year + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Security code").FillAsync("123");
+
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Place order") }).ClickAsync();
+
+        // No street and no city: the BFF names both fields, and each error is read out with its field.
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        foreach (var field in new[] { "City", "Address" })
+        {
+            var input = page.GetByLabel(field, new() { Exact = true });
+            await Expect(input).ToHaveAttributeAsync("aria-invalid", "true");
+            var described = await input.GetAttributeAsync("aria-describedby");
+            Assert.False(string.IsNullOrWhiteSpace(await page.Locator($"#{described}").TextContentAsync()), $"{field} has no error text");
+        }
+
+        await Expect(page).ToHaveURLAsync(new Uri(Site, "/checkout").ToString());
+        await Expect(page.Locator(".cart-count")).ToHaveTextAsync("1 item");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+        await ScreenshotAsync(page, "storefront-checkout-refused");
+    }
+
+    [Fact]
+    public async Task A_signed_in_customer_checks_out_and_the_order_page_follows_the_cancellation_live()
+    {
+        var (customer, page) = await OpenSignedInAsync();
+        await page.GotoAsync($"/products/{ProductId}");
+        await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync(customer.Name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync(new() { Timeout = 60_000 });
+        await Expect(page.Locator(".cart-count")).ToHaveTextAsync("1 item");
+
+        await page.GotoAsync("/checkout");
+        await Expect(page.GetByLabel("Full name")).ToHaveValueAsync(customer.Name, new() { Timeout = 60_000 });
+        await page.GetByLabel("Address", new() { Exact = true }).FillAsync("1 Main Street");
+        await page.GetByLabel("City").FillAsync("Springfield");
+        await page.GetByLabel("Postal code").FillAsync("94105");
+        await page.GetByLabel("Card number").FillAsync("4242 4242 4242 4242");
+        await page.GetByLabel("Expiry month").FillAsync("12");
+        await page.GetByLabel("Expiry year").FillAsync((DateTime.UtcNow.Year + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Security code").FillAsync("123");
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+        await ScreenshotAsync(page, "storefront-checkout");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Place order") }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/orders/[0-9a-f-]{36}$"), new() { Timeout = 30_000 });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new("^Order ") })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator(".status-banner")).ToContainTextAsync("preparing your order");
+        await Expect(page.Locator(".cart-count")).ToHaveCountAsync(0);
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+        await ScreenshotAsync(page, "storefront-order");
+
+        // Marks this very document: after the cancellation it must still be there, so nothing reloaded the page.
+        await page.EvaluateAsync("window.notReloaded = true");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel order" }).ClickAsync();
+
+        await Expect(page.Locator(".status-banner")).ToContainTextAsync("cancelling your order", new() { Timeout = 30_000 });
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel order" })).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("window.notReloaded === true"), "The page reloaded to show the change.");
+        await ScreenshotAsync(page, "storefront-order-cancelling");
+        Assert.Empty(_consoleErrors);
+    }
+
+    /// <summary>A page with the session of a customer just signed in (<see cref="ServedStorefront.SignInAsync"/>).</summary>
+    private async Task<(RegisteredCustomer Customer, IPage Page)> OpenSignedInAsync()
+    {
+        var (customer, session) = await _storefront.SignInAsync();
+        var page = await OpenStorefrontAsync();
+        await page.Context.AddCookiesAsync(session.Select(cookie => new Cookie
+        {
+            Name = cookie.Name, Value = cookie.Value, Url = Site.ToString(), HttpOnly = cookie.HttpOnly,
+        }));
+        return (customer, page);
+    }
+
     private async Task<IPage> OpenStorefrontAsync()
     {
         var page = await OpenPageAsync(Site);
@@ -127,6 +202,6 @@ public sealed class StorefrontBrowserTests(Downstream downstream, ChromiumFixtur
     async ValueTask IAsyncDisposable.DisposeAsync()
     {
         await DisposeAsync();
-        await _bff.DisposeAsync();
+        await _storefront.DisposeAsync();
     }
 }
