@@ -18,4 +18,13 @@ public sealed class BffTimeouts
 
     /// <summary>A quote is computed in memory by Shipping; as with availability, the page does without it rather than wait.</summary>
     public TimeSpan ShippingEstimate { get; set; } = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>
+    /// Ordering is the orders screens: without it there is nothing to show, so it gets Catalog's budget (one retry of an
+    /// indexed read, under the ~3 s people wait).
+    /// </summary>
+    public TimeSpan Ordering { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The latest messages beside the orders are a courtesy; the orders screen shows none rather than wait.</summary>
+    public TimeSpan Notifications { get; set; } = TimeSpan.FromMilliseconds(800);
 }

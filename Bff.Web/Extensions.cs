@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Commerce.Bff.Web.Aggregation;
+using Commerce.Bff.Web.Edge;
 using Commerce.Catalog.Contracts;
 using Commerce.Inventory.Contracts;
 using Commerce.Notifications.Contracts;
@@ -22,6 +22,7 @@ public static class Extensions
         builder.Services.AddOptions<BffTimeouts>().BindConfiguration("Bff:Timeouts");
         builder.Services.AddOptions<BffLimits>().BindConfiguration("Bff:Limits");
         var limits = builder.Configuration.GetSection("Bff:Limits").Get<BffLimits>() ?? new BffLimits();
+        builder.AddStorefrontSignIn();
 
         // Service discovery and the standard resilience handler come with every client (ServiceDefaults); each
         // screen bounds every call by its own budget (BffTimeouts), which includes the handler's retries.
@@ -32,6 +33,7 @@ public static class Extensions
         AddServiceClient<IPaymentsApi>(builder.Services, "payments");
         AddServiceClient<INotificationsApi>(builder.Services, "notifications");
         builder.Services.AddSingleton<ProductDetailAggregator>();
+        builder.Services.AddSingleton<CustomerNotifications>();
 
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
@@ -56,9 +58,12 @@ public static class Extensions
         services.AddRefitGeneratedClient<TApi>()
             .ConfigureHttpClient(client => client.BaseAddress = new Uri($"https+http://{serviceName}"));
 
-    /// <summary>A signed-in customer is limited as one client on every device; anyone else by IP address.</summary>
+    /// <summary>
+    /// A signed-in customer (the session's <c>sub</c>) is limited as one client on every device; anyone else by IP
+    /// address. Authentication runs before the limiter, so the session is known here.
+    /// </summary>
     private static string ClientKey(HttpContext context) =>
-        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } customerId
+        context.User.CustomerIdOrNull() is { } customerId
             ? $"customer:{customerId}"
             : $"ip:{context.Connection.RemoteIpAddress}";
 

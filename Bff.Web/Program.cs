@@ -1,5 +1,6 @@
 using Commerce.Bff.Web;
 using Commerce.Bff.Web.Apis;
+using Commerce.Bff.Web.Edge;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,11 +12,17 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseAuthentication();
 app.UseRateLimiter();
+app.UseAuthorization();
 app.UseOutputCache();
 
 app.MapDefaultEndpoints();
+app.MapAccountEndpoints();
+app.MapSessionApi();
 app.MapCatalogApi();
+app.MapOrdersApi();
+app.MapNotificationsApi();
 
 app.Run();
 

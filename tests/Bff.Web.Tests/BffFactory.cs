@@ -1,6 +1,9 @@
 extern alias bffweb;
 
 using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Commerce.Bff.Web.Client.Screens;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,15 +26,27 @@ public enum Fault
 }
 
 /// <summary>
-/// The BFF in-process, its clients reaching <see cref="Downstream"/>'s services through a network on which a test can
-/// make any service fail, slow down or stop, and which counts the requests each service receives.
+/// The BFF in-process at <see cref="BffAddress"/>, its clients (Identity's metadata and token endpoint among them)
+/// reaching <see cref="Downstream"/>'s services through a network on which a test can make any service fail, slow down
+/// or stop, and which counts the requests each service receives.
 /// </summary>
-public sealed class BffFactory(Downstream downstream) : WebApplicationFactory<bffweb::Program>
+public sealed class BffFactory : WebApplicationFactory<bffweb::Program>
 {
+    /// <summary>Where browsers reach the BFF: the host Identity's <c>bff-web</c> redirect URIs name.</summary>
+    public static readonly Uri BffAddress = new("http://bff-web/");
+
     /// <summary>Far beyond the test budgets below, and beyond any budget a page could afford.</summary>
     public static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, int> _requests = new();
+    private readonly Downstream downstream;
+
+    public BffFactory(Downstream downstream)
+    {
+        this.downstream = downstream;
+        ClientOptions.BaseAddress = BffAddress;
+        ClientOptions.AllowAutoRedirect = false;
+    }
 
     public ConcurrentDictionary<string, Fault> Faults { get; } = new();
 
@@ -44,15 +59,20 @@ public sealed class BffFactory(Downstream downstream) : WebApplicationFactory<bf
     {
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var service in new[] { "catalog", "inventory", "shipping" })
+        foreach (var service in new[] { "catalog", "inventory", "shipping", "ordering", "notifications" })
         {
             builder.UseSetting($"services:{service}:http:0", $"http://{service}");
         }
+
+        builder.UseSetting("Oidc:Authority", IdentityService.Authority.ToString());
+        builder.UseSetting("Oidc:ClientSecret", IdentityService.BffWebSecret);
 
         // Budgets short enough to keep the tests quick, the critical one longer than the others as in production.
         builder.UseSetting("Bff:Timeouts:Catalog", "00:00:01");
         builder.UseSetting("Bff:Timeouts:Availability", "00:00:00.300");
         builder.UseSetting("Bff:Timeouts:ShippingEstimate", "00:00:00.300");
+        builder.UseSetting("Bff:Timeouts:Ordering", "00:00:01");
+        builder.UseSetting("Bff:Timeouts:Notifications", "00:00:00.300");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -61,6 +81,27 @@ public sealed class BffFactory(Downstream downstream) : WebApplicationFactory<bf
         // Only the innermost handler is replaced: resilience and everything else above it run as in production.
         builder.ConfigureServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
             options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new Network(this, downstream))));
+    }
+
+    /// <summary>A browser with no session yet, on both the BFF and Identity.</summary>
+    public StorefrontBrowser CreateBrowser() => new(
+        new Dictionary<string, HttpMessageHandler>
+        {
+            [BffAddress.Host] = Server.CreateHandler(),
+            [IdentityService.Authority.Host] = downstream.Identity.Server.CreateHandler(),
+        },
+        BffAddress);
+
+    /// <summary>A fresh customer, registered at Identity and signed in to the BFF by <see cref="SignInFlow"/>.</summary>
+    public async Task<SignedInCustomer> SignInAsync()
+    {
+        var account = await downstream.Identity.RegisterCustomerAsync();
+        var browser = CreateBrowser();
+        var flow = await SignInFlow.WalkAsync(browser, account, "/");
+        Assert.Equal(HttpStatusCode.Redirect, flow.Landing.StatusCode);
+        var session = await browser.Http.GetFromJsonAsync<SessionScreen>("/api/session", TestContext.Current.CancellationToken);
+        Assert.True(session is { SignedIn: true }, "The sign-in flow ended without a session.");
+        return new SignedInCustomer(browser, account, session.AntiforgeryToken);
     }
 
     private sealed class Network(BffFactory bff, Downstream downstream) : HttpMessageHandler
