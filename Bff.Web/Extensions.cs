@@ -21,6 +21,7 @@ public static class Extensions
     {
         builder.Services.AddOptions<BffTimeouts>().BindConfiguration("Bff:Timeouts");
         builder.Services.AddOptions<BffLimits>().BindConfiguration("Bff:Limits");
+        builder.Services.AddOptions<Apis.OrderStreamOptions>().BindConfiguration(Apis.OrderStreamOptions.Section);
         var limits = builder.Configuration.GetSection("Bff:Limits").Get<BffLimits>() ?? new BffLimits();
         builder.AddStorefrontSignIn();
 

@@ -23,6 +23,7 @@ app.MapSessionApi();
 app.MapCatalogApi();
 app.MapOrdersApi();
 app.MapNotificationsApi();
+app.MapOrderLiveApi();
 
 app.Run();
 

@@ -17,7 +17,7 @@ public static class OrdersApi
     public const int LatestNotifications = 5;
 
     /// <summary>Ordering restarting or failing over is back within seconds.</summary>
-    private const int OrderingRetryAfterSeconds = 5;
+    internal const int OrderingRetryAfterSeconds = 5;
 
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
@@ -130,14 +130,14 @@ public static class OrdersApi
     }
 
     /// <summary>The empty GUID names no order; Ordering would refuse it too, but the customer should hear it named by this field.</summary>
-    private static Guid? ParseOrderId(string id) => Guid.TryParse(id, out var orderId) && orderId != Guid.Empty ? orderId : null;
+    internal static Guid? ParseOrderId(string id) => Guid.TryParse(id, out var orderId) && orderId != Guid.Empty ? orderId : null;
 
-    private static ValidationProblem InvalidOrderId() => TypedResults.ValidationProblem(
+    internal static ValidationProblem InvalidOrderId() => TypedResults.ValidationProblem(
         new Dictionary<string, string[]> { ["id"] = ["An order id is a GUID, as the orders screen gives it."] },
         title: "The order id is not valid");
 
     /// <summary>The same answer for an order that does not exist and for another customer's: nothing to learn by guessing ids.</summary>
-    private static ProblemHttpResult NoSuchOrder(Guid orderId) => TypedResults.Problem(
+    internal static ProblemHttpResult NoSuchOrder(Guid orderId) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "No such order",
         detail: $"You have no order {orderId}.",

@@ -88,6 +88,8 @@ public sealed class Downstream : IAsyncLifetime
         _ordering = new DownstreamService<orderingapi::Program>("ordering")
         {
             VirtualHost = orderEvents,
+            // Its timeline is fed by the participants' events, which tests publish.
+            ListensForEvents = true,
             // Ordering prices each order from Catalog: service discovery sends "https+http://catalog" to Catalog's test server.
             Settings = new Dictionary<string, string> { ["services:catalog:http:0"] = "http://catalog" },
             TestServices = services => services.ConfigureAll<HttpClientFactoryOptions>(options =>

@@ -34,6 +34,9 @@ public sealed class OrderingApiFactory() : ServiceFactory<Program>("ordering")
     /// <summary>Where new orders' references come from, when a test scripts them; random draws otherwise.</summary>
     public IOrderReferenceSource? References { get; init; }
 
+    /// <summary>Configuration the test sets on top of the service's own (e.g. <c>Ordering:Live:HeartbeatInterval</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override bool ConsumesEvents => true;
 
     public override async ValueTask InitializeAsync()
@@ -75,6 +78,10 @@ public sealed class OrderingApiFactory() : ServiceFactory<Program>("ordering")
         // Where service discovery sends "https+http://catalog": the handler below answers whatever the host.
         builder.UseSetting("services:catalog:http:0", "http://catalog");
         builder.UseSetting("Messaging:RedeliveryDelay", "00:00:00.050");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
 
         builder.ConfigureTestServices(services =>
         {

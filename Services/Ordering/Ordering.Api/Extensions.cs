@@ -1,4 +1,5 @@
 using Commerce.Catalog.Contracts;
+using Commerce.Ordering.Api.Apis;
 using Commerce.Ordering.Api.Data;
 using Commerce.Ordering.Api.Domain;
 using FluentValidation;
@@ -32,6 +33,10 @@ public static class Extensions
         builder.Services.AddSingleton<OrderStore>();
         builder.Services.AddSingleton<OrderTimeline>();
         builder.Services.AddSingleton<OrderViewStore>();
+        // One LISTEN connection per process wakes every live stream of an order when its timeline changes.
+        builder.Services.AddSingleton<OrderChangeFeed>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OrderChangeFeed>());
+        builder.Services.AddOptions<OrderLiveOptions>().BindConfiguration(OrderLiveOptions.Section);
         builder.Services.AddValidatorsFromAssemblyContaining<OrderStore>(ServiceLifetime.Singleton, includeInternalTypes: false);
         builder.Services.AddOpenApi();
         return builder;

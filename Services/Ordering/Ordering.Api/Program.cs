@@ -21,6 +21,7 @@ if (app.Environment.IsDevelopment())
 
 app.MapDefaultEndpoints();
 app.MapOrdersApi();
+app.MapOrderLiveApi();
 app.MapOrderViewsApi();
 
 app.Run();

@@ -36,6 +36,28 @@ public interface IOrderingApi
         [Header("X-Customer-Id")] string customerId, Guid orderId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Follows one of the customer's orders: <c>text/event-stream</c> of events named <c>order</c> whose data is the
+    /// <see cref="OrderDetailsDto"/> (JSON) and whose id is the number of timeline entries — one at once, then one after
+    /// every new fact; a comment line as heartbeat; the server ends the stream after a few minutes. Pass the last id
+    /// received as <paramref name="lastEventId"/> to hear nothing until the next change. 404 (ProblemDetails, before any
+    /// stream) when there is no such order of this customer's.
+    /// </summary>
+    /// <remarks>
+    /// A bare <see cref="HttpResponseMessage"/>, not Refit's <c>IAsyncEnumerable</c> streaming: a relay needs the status
+    /// before the first event (404 is not 503), every event's id (for Last-Event-ID) and a handle that ends the downstream
+    /// request when its own client goes. Refit sends with <see cref="HttpCompletionOption.ResponseHeadersRead"/> and hands
+    /// this type back unread and undisposed, whatever the status: read <c>Content</c> as a stream (SseParser), and dispose
+    /// the response to close it.
+    /// </remarks>
+    [Get("/orders/{orderId}/live")]
+    [Headers("Accept: text/event-stream")]
+    Task<HttpResponseMessage> StreamOrderAsync(
+        [Header("X-Customer-Id")] string customerId,
+        Guid orderId,
+        [Header("Last-Event-ID")] string? lastEventId = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Asks the saga to cancel the order (it can until the shipment is created). Safe to repeat; 409 once the order is
     /// confirmed (<c>order-confirmed</c>) or cancelled (<c>order-cancelled</c>).
     /// </summary>

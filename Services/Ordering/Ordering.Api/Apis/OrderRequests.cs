@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Commerce.Ordering.Api.Apis;
@@ -33,6 +34,17 @@ public sealed record OrderListQuery(
     public const int MaxPageSize = 100;
 }
 
+public sealed record LiveOrderRequest(
+    [property: FromHeader(Name = OrderHeaders.CustomerId), Description("The customer asking, as the calling BFF knows them.")]
+    string? CustomerId,
+    [property: Description("The order.")] Guid OrderId,
+    [property: FromHeader(Name = OrderHeaders.LastEventId), Description("The id of the last event the client received (a reconnecting EventSource sends it).")]
+    string? LastEventId) : ICustomerScoped
+{
+    /// <summary>The timeline length the client last saw; null when it saw nothing yet.</summary>
+    public int? LastSeenCount => int.TryParse(LastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null;
+}
+
 /// <summary>The route key of the saga's commands, which act for no customer in particular.</summary>
 public sealed record OrderKey([property: Description("The order.")] Guid OrderId);
 
@@ -40,4 +52,5 @@ public static class OrderHeaders
 {
     public const string CustomerId = "X-Customer-Id";
     public const string IdempotencyKey = "Idempotency-Key";
+    public const string LastEventId = "Last-Event-ID";
 }

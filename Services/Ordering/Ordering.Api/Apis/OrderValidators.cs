@@ -82,6 +82,18 @@ public sealed class CustomerOrderKeyValidator : AbstractValidator<CustomerOrderK
     }
 }
 
+public sealed class LiveOrderRequestValidator : AbstractValidator<LiveOrderRequest>
+{
+    public LiveOrderRequestValidator()
+    {
+        Include(new CustomerRule<LiveOrderRequest>());
+        RuleFor(request => request.OrderId).NotEmpty().WithMessage("The empty GUID is not an order id.");
+        RuleFor(request => request.LastEventId)
+            .Must((request, lastEventId) => lastEventId is null || request.LastSeenCount is not null)
+            .WithMessage($"A {OrderHeaders.LastEventId} is the id of an event this stream sent: a whole number of timeline entries.");
+    }
+}
+
 public sealed class OrderListQueryValidator : AbstractValidator<OrderListQuery>
 {
     public OrderListQueryValidator()

@@ -7,7 +7,8 @@ namespace Commerce.Ordering.Api.Data;
 
 /// <summary>
 /// Appends facts to orders' timelines and keeps each order's view in step, in the caller's transaction: the fact,
-/// the view and whatever state change caused them commit together or not at all.
+/// the view, the NOTIFY that wakes the order's live streams and whatever state change caused them commit together or
+/// not at all.
 /// </summary>
 public sealed class OrderTimeline
 {
@@ -33,6 +34,7 @@ public sealed class OrderTimeline
             return null;
         }
 
+        await OrderChangeFeed.NotifyAsync(transaction, fact.OrderId, cancellationToken);
         var current = await OrderViewStore.ReadAsync(connection, transaction, fact.OrderId, cancellationToken);
         var next = OrderProjection.Apply(current, fact);
         if (next is not null)
