@@ -7,6 +7,7 @@ using Commerce.Notifications.Contracts;
 using Commerce.Ordering.Contracts;
 using Commerce.Payments.Contracts;
 using Commerce.Shipping.Contracts;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Refit;
@@ -34,6 +35,9 @@ public static class Extensions
         AddServiceClient<IPaymentsApi>(builder.Services, "payments");
         AddServiceClient<INotificationsApi>(builder.Services, "notifications");
         builder.Services.AddSingleton<ProductDetailAggregator>();
+        builder.Services.AddSingleton<CartPricer>();
+        builder.Services.AddSingleton<AddressCheck>();
+        builder.Services.AddValidatorsFromAssemblyContaining<CartPricer>(ServiceLifetime.Singleton, includeInternalTypes: false);
         builder.Services.AddSingleton<CustomerNotifications>();
 
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>

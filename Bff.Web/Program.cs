@@ -21,6 +21,8 @@ app.MapDefaultEndpoints();
 app.MapAccountEndpoints();
 app.MapSessionApi();
 app.MapCatalogApi();
+app.MapCartApi();
+app.MapCheckoutApi();
 app.MapOrdersApi();
 app.MapNotificationsApi();
 app.MapOrderLiveApi();

@@ -18,4 +18,22 @@ internal static class DownstreamFaults
         deadline.CancelAfter(budget);
         return await call(deadline.Token);
     }
+
+    /// <summary>
+    /// A non-critical part of a screen: its value, or its failure (logged), which never fails the screen. Also when the
+    /// screen was decided without it: a part left running must not end as an unobserved fault.
+    /// </summary>
+    public static async Task<(T? Value, bool Failed)> NonCriticalAsync<T>(
+        string part, TimeSpan budget, Func<CancellationToken, Task<T>> call, ILogger logger, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            return (await WithinAsync(budget, call, cancellationToken), false);
+        }
+        catch (Exception exception) when (IsUnavailable(exception, CancellationToken.None))
+        {
+            logger.LogWarning(exception, "The screen goes without its {Part}", part);
+            return (null, true);
+        }
+    }
 }

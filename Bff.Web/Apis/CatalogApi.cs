@@ -112,7 +112,7 @@ public static class CatalogApi
     private static ProductCard ToCard(ProductDto product) =>
         new(product.Id, product.Name, product.CategoryName, product.Price, product.Currency, product.ImageUrl);
 
-    private static ProblemHttpResult CatalogUnavailable(HttpContext context)
+    internal static ProblemHttpResult CatalogUnavailable(HttpContext context)
     {
         context.Response.Headers.RetryAfter = CatalogRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(
