@@ -23,12 +23,11 @@ var catalog = AddService<Projects.Commerce_Catalog_Api>("catalog", database: "ca
 var inventory = AddService<Projects.Commerce_Inventory_Api>("inventory", database: "inventorydb");
 var payments = AddService<Projects.Commerce_Payments_Api>("payments", database: "paymentsdb");
 var shipping = AddService<Projects.Commerce_Shipping_Api>("shipping", database: "shippingdb");
-AddService<Projects.Commerce_Notifications_Api>("notifications", database: "notificationsdb");
+var notifications = AddService<Projects.Commerce_Notifications_Api>("notifications", database: "notificationsdb");
 
-// The customers' OpenID Connect provider. Browsers come to it to sign in, so it is the one service with an external
-// endpoint; it neither publishes nor consumes events. The BFFs, when they exist, add their redirect URIs to its
-// configuration (Identity__Clients__BffWeb__RedirectUris__0 and so on; Services/Identity/README.md).
-AddService<Projects.Commerce_Identity_Api>("identity", database: "identitydb", usesEventBus: false)
+// The customers' OpenID Connect provider. Browsers come to it to sign in, so it has an external endpoint; it neither
+// publishes nor consumes events. Each BFF tells it its redirect URIs (below; Services/Identity/README.md).
+var identity = AddService<Projects.Commerce_Identity_Api>("identity", database: "identitydb", usesEventBus: false)
     .WithExternalHttpEndpoints();
 
 // Ordering prices every order from Catalog at placement (https+http://catalog through service discovery).
@@ -48,6 +47,29 @@ AddService<Projects.Commerce_Workflows>("workflows", database: "workflowsdb")
     .WithReference(shipping)
     .WithReference(ordering)
     .WaitFor(infrastructure.Temporal.Resource);
+
+// The web storefront's backend, which serves the storefront itself: the other face of the system, next to identity.
+// It keeps no data (the cart lives in the browser, the session in its cookie), so it has no database and no event bus,
+// and it starts without waiting for anyone: a screen whose service is not up yet says so (503 or a degraded part).
+// Identity and it share one client secret, generated per run (a deployment asks for it or generates it).
+var bffWebSecret = builder.AddParameter(
+    "bff-web-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+var bffWeb = builder.AddProject<Projects.Commerce_Bff_Web>("bff-web")
+    .WithoutHttpsCertificate()
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
+    .WithReference(catalog)
+    .WithReference(inventory)
+    .WithReference(shipping)
+    .WithReference(ordering)
+    .WithReference(payments)
+    .WithReference(notifications)
+    .WithEnvironment("Oidc__Authority", identity.GetEndpoint("http"))
+    .WithEnvironment("Oidc__ClientSecret", bffWebSecret);
+identity
+    .WithEnvironment("Identity__Clients__BffWeb__Secret", bffWebSecret)
+    .WithEnvironment("Identity__Clients__BffWeb__RedirectUris__0", ReferenceExpression.Create($"{bffWeb.GetEndpoint("http")}/signin-oidc"))
+    .WithEnvironment("Identity__Clients__BffWeb__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{bffWeb.GetEndpoint("http")}/signout-callback-oidc"));
 
 builder.Build().Run();
 return 0;

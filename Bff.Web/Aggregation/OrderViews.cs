@@ -43,19 +43,25 @@ internal static class OrderViews
             new DeliveryAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.Country),
             new OrderProgress(StepName(order.Steps.Stock), StepName(order.Steps.Payment), StepName(order.Steps.Shipment)),
             order.CancellationReason,
-            CanCancel(order.Status),
+            CanCancel(order),
             order.PlacedAt,
-            [.. details.Timeline.Select(fact => new TimelineItem(fact.Kind, fact.Description, CompensationKinds.Contains(fact.Kind), fact.OccurredAt))]);
+            // Ordering keeps facts in the order they reached it; participants' events travel separately and can arrive
+            // out of turn (a payment voided after the stock released), so the story is told by when each happened,
+            // arrival breaking ties (a stable sort).
+            [.. details.Timeline
+                .OrderBy(fact => fact.OccurredAt)
+                .Select(fact => new TimelineItem(fact.Kind, fact.Description, CompensationKinds.Contains(fact.Kind), fact.OccurredAt))]);
     }
 
     public static NotificationItem ToItem(NotificationDto notification) =>
         new(notification.Id, notification.OrderId, notification.Kind, notification.Text, notification.OccurredAt);
 
     /// <summary>
-    /// Ordering takes a cancellation request until the order is confirmed or cancelled; once one is requested, asking
-    /// again changes nothing, so the storefront offers it only while the order is pending.
+    /// The saga can stop an order until its shipment is created (IOrderingApi.RequestCancellationAsync); Ordering takes
+    /// a request later too, but then it changes nothing, and once one is requested asking again changes nothing either.
+    /// So the storefront offers to cancel only a pending order with no shipment yet.
     /// </summary>
-    private static bool CanCancel(OrderStatus status) => status == OrderStatus.Pending;
+    private static bool CanCancel(OrderDto order) => order.Status == OrderStatus.Pending && order.Steps.Shipment == StepState.Pending;
 
     private static string StatusName(OrderStatus status) => status switch
     {

@@ -8,7 +8,7 @@ namespace Commerce.AppHost.Tests;
 /// </summary>
 public sealed class PublishManifestTests
 {
-    private static readonly string[] Projects = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering", "identity", "workflows"];
+    private static readonly string[] Projects = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering", "identity", "bff-web", "workflows"];
     private static readonly string[] Containers = ["postgres", "eventbus", "temporal"];
     private static readonly string[] Databases = ["catalogdb", "inventorydb", "paymentsdb", "shippingdb", "notificationsdb", "orderingdb", "identitydb", "workflowsdb"];
 
@@ -25,12 +25,16 @@ public sealed class PublishManifestTests
         Assert.DoesNotContain(resources, resource => resource.Value.GetProperty("type").GetString()!.StartsWith("executable.", StringComparison.Ordinal));
         Assert.DoesNotContain("eventbus-epmd", resources.Keys);
         // Secrets are parameters the deployment asks for (azd prompts or generates them), never literals.
-        Assert.All(new[] { "postgres-password", "eventbus-password" }, name =>
+        Assert.All(new[] { "postgres-password", "eventbus-password", "bff-web-client-secret" }, name =>
         {
             var parameter = resources[name];
             Assert.Equal("parameter.v0", parameter.GetProperty("type").GetString());
             Assert.True(parameter.GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
         });
+        // The web BFF faces browsers, and it and the identity provider share the one client secret.
+        Assert.True(resources["bff-web"].GetProperty("bindings").GetProperty("http").GetProperty("external").GetBoolean());
+        Assert.Equal("{bff-web-client-secret.value}", resources["bff-web"].GetProperty("env").GetProperty("Oidc__ClientSecret").GetString());
+        Assert.Equal("{bff-web-client-secret.value}", resources["identity"].GetProperty("env").GetProperty("Identity__Clients__BffWeb__Secret").GetString());
         // The worker reaches Temporal through the container's endpoint, not a local address.
         var workflowsEnvironment = resources["workflows"].GetProperty("env");
         Assert.Equal("{temporal.bindings.grpc.host}:{temporal.bindings.grpc.port}", workflowsEnvironment.GetProperty("TEMPORAL_ADDRESS").GetString());

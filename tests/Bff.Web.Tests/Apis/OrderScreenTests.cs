@@ -6,6 +6,7 @@ using Commerce.Bff.Web.Client.Screens;
 using Commerce.Inventory.Contracts;
 using Commerce.Ordering.Contracts;
 using Commerce.Payments.Contracts;
+using Commerce.Shipping.Contracts;
 using Commerce.Testing;
 using Refit;
 using CancelOrderRequest = Commerce.Bff.Web.Client.Screens.CancelOrderRequest;
@@ -171,6 +172,50 @@ public sealed class OrderScreenTests(Downstream downstream)
     }
 
     [Fact]
+    public async Task The_timeline_tells_the_facts_in_the_order_they_happened_even_when_they_arrive_out_of_turn()
+    {
+        await using var bff = new BffFactory(downstream);
+        using var customer = await bff.SignInAsync();
+        var order = await downstream.PlaceOrderAsync(customer.CustomerId);
+        var lines = new[] { new ReservationLine(1, 1) };
+        var start = DateTimeOffset.UtcNow;
+
+        // The saga voided the payment, then released the stock; Inventory's event happens to reach Ordering first.
+        await PublishAsync(new StockReserved(order.OrderId, lines), start.AddSeconds(1));
+        await PublishAsync(new PaymentAuthorized(order.OrderId, order.Total, order.Currency, "4242"), start.AddSeconds(2));
+        await PublishAsync(new StockReleased(order.OrderId, lines), start.AddSeconds(4));
+        await PublishAsync(new PaymentVoided(order.OrderId, order.Total, order.Currency, "4242"), start.AddSeconds(3));
+
+        var screen = await EventuallyAsync(() => customer.GetAsync<OrderScreen>($"/api/orders/{order.OrderId}"), current => current.Timeline.Count == 5);
+
+        string[] happened = ["ordering.order-placed", "inventory.stock-reserved", "payments.payment-authorized", "payments.payment-voided", "inventory.stock-released"];
+        Assert.Equal(happened, screen.Timeline.Select(item => item.Kind));
+        Assert.Equal(screen.Timeline.OrderBy(item => item.OccurredAt).Select(item => item.Kind), screen.Timeline.Select(item => item.Kind));
+    }
+
+    [Fact]
+    public async Task Once_the_shipment_is_created_the_order_screen_no_longer_offers_to_cancel()
+    {
+        await using var bff = new BffFactory(downstream);
+        using var customer = await bff.SignInAsync();
+        var order = await downstream.PlaceOrderAsync(customer.CustomerId);
+        var address = order.ShippingAddress;
+
+        await PublishAsync(new StockReserved(order.OrderId, [new ReservationLine(1, 1)]));
+        await PublishAsync(new PaymentAuthorized(order.OrderId, order.Total, order.Currency, "4242"));
+        var beforeShipping = await EventuallyAsync(() => customer.GetAsync<OrderScreen>($"/api/orders/{order.OrderId}"), current => current.Timeline.Count == 3);
+        await PublishAsync(new ShipmentCreated(
+            order.OrderId, Guid.NewGuid(), "TRACK-1",
+            new ShippingAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.Country),
+            [new ShipmentLine(1, 1)], EstimatedDeliveryDays: 3));
+        var shipped = await EventuallyAsync(() => customer.GetAsync<OrderScreen>($"/api/orders/{order.OrderId}"), current => current.Timeline.Count == 4);
+
+        // The saga can stop an order only until its shipment exists; after that a request would change nothing.
+        Assert.Equal((OrderStatuses.Pending, true), (beforeShipping.Status, beforeShipping.CanCancel));
+        Assert.Equal((OrderStatuses.Pending, "done", false), (shipped.Status, shipped.Progress.Shipment, shipped.CanCancel));
+    }
+
+    [Fact]
     public async Task Another_customers_order_is_not_found_to_read_or_to_cancel()
     {
         await using var bff = new BffFactory(downstream);
@@ -268,10 +313,13 @@ public sealed class OrderScreenTests(Downstream downstream)
         Assert.Equal(HttpStatusCode.OK, (await other.Http.GetAsync("/api/orders", Cancellation)).StatusCode);
     }
 
-    /// <summary>One event at a time, each a moment after the last, so the timeline's order is the order sent.</summary>
-    private async Task PublishAsync<TEvent>(TEvent participantEvent) where TEvent : class
+    /// <summary>
+    /// One event at a time, each a moment after the last, so the timeline's order is the order sent; as having happened
+    /// at <paramref name="occurredAt"/> when given.
+    /// </summary>
+    private async Task PublishAsync<TEvent>(TEvent participantEvent, DateTimeOffset? occurredAt = null) where TEvent : class
     {
-        await BrokerQueues.PublishEventAsync(downstream.Ordering.VirtualHost, participantEvent, cancellationToken: Cancellation);
+        await BrokerQueues.PublishEventAsync(downstream.Ordering.VirtualHost, participantEvent, occurredAt: occurredAt, cancellationToken: Cancellation);
         await Task.Delay(TimeSpan.FromMilliseconds(20), Cancellation);
     }
 

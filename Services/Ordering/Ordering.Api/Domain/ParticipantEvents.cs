@@ -51,7 +51,7 @@ public static class ParticipantEvents
     public static readonly IReadOnlyList<ParticipantEvent> All =
     [
         new ParticipantEvent<StockReserved>(e => e.OrderId,
-            e => $"Stock reserved: {e.Lines.Sum(line => line.Quantity)} items held for the order.", OrderStep.Stock, StepState.Done),
+            e => $"Stock reserved: {TimelineFact.Items(e.Lines.Sum(line => line.Quantity))} held for the order.", OrderStep.Stock, StepState.Done),
         new ParticipantEvent<StockCommitted>(e => e.OrderId,
             _ => "Stock committed: the items left the warehouse's stock.", OrderStep.Stock, StepState.Done),
         new ParticipantEvent<StockReleased>(e => e.OrderId,

@@ -17,7 +17,7 @@ public sealed record TimelineFact(Guid OrderId, string Kind, string Description,
         ?? throw new JsonException($"The {Kind} fact of order {OrderId} has no payload.");
 
     public static TimelineFact OrderPlaced(OrderPlaced placed, DateTimeOffset at) => Of(placed.OrderId, placed,
-        $"Order placed: {placed.Lines.Sum(line => line.Quantity)} items, {Money(placed.Total, placed.Currency)}.", at);
+        $"Order placed: {Items(placed.Lines.Sum(line => line.Quantity))}, {Money(placed.Total, placed.Currency)}.", at);
 
     public static TimelineFact CancellationRequested(OrderCancellationRequested requested, DateTimeOffset at) =>
         Of(requested.OrderId, requested, $"Cancellation requested: {requested.Reason}", at);
@@ -34,6 +34,9 @@ public sealed record TimelineFact(Guid OrderId, string Kind, string Description,
     /// <summary>PostgreSQL keeps microseconds: a fact's time is cut to them, so the live view and a rebuilt one agree.</summary>
     public static DateTimeOffset ToMicroseconds(DateTimeOffset at) =>
         at.ToUniversalTime().AddTicks(-(at.UtcTicks % TimeSpan.TicksPerMicrosecond));
+
+    /// <summary>"1 item", "3 items": the customer reads these.</summary>
+    public static string Items(int count) => count == 1 ? "1 item" : $"{count.ToString(CultureInfo.InvariantCulture)} items";
 
     public static string Money(decimal amount, string currency) =>
         $"{amount.ToString("0.00", CultureInfo.InvariantCulture)} {currency}";
