@@ -39,6 +39,12 @@ public static class Extensions
         builder.Services.AddSingleton<AddressCheck>();
         builder.Services.AddValidatorsFromAssemblyContaining<CartPricer>(ServiceLifetime.Singleton, includeInternalTypes: false);
         builder.Services.AddSingleton<CustomerNotifications>();
+        builder.Services.AddSingleton<CatalogScreens>();
+        builder.Services.AddMemoryCache();
+
+        // The storefront: pages rendered on the server, and the parts that must run in the browser (cart, checkout,
+        // the live order) as WebAssembly islands in them.
+        builder.Services.AddRazorComponents().AddInteractiveWebAssemblyComponents();
 
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);

@@ -74,7 +74,7 @@ public sealed class CartPricer(
     private static CartLine Line(ProductDto product, int quantity, Dictionary<int, int>? available) => new(
         product.Id,
         product.Name,
-        product.ImageUrl,
+        ProductImages.UrlFor(product.Id),
         product.Price,
         quantity,
         product.Price * quantity,

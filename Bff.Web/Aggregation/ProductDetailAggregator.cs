@@ -67,7 +67,7 @@ public sealed class ProductDetailAggregator(
                 dto.CategoryName,
                 dto.Price,
                 dto.Currency,
-                dto.ImageUrl,
+                ProductImages.UrlFor(dto.Id),
                 stock ?? Availability.Unknown,
                 quote,
                 degraded));

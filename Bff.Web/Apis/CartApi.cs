@@ -32,7 +32,7 @@ public static class CartApi
         {
             CartPricingOutcome.Priced priced => TypedResults.Ok(priced.Cart),
             CartPricingOutcome.MixedCurrencies mixed => MixedCurrencies(mixed.Currencies),
-            _ => CatalogApi.CatalogUnavailable(context),
+            _ => CatalogUnavailable.Problem(context),
         };
 
     /// <summary>422 <c>mixed-currencies</c>, the word Ordering refuses such an order with.</summary>

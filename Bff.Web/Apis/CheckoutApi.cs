@@ -98,7 +98,7 @@ public static class CheckoutApi
             case CartPricingOutcome.MixedCurrencies mixed:
                 return CartApi.MixedCurrencies(mixed.Currencies);
             default:
-                return CatalogApi.CatalogUnavailable(services.Context);
+                return CatalogUnavailable.Problem(services.Context);
         }
 
         if (cart.UnavailableProductIds.Count > 0)

@@ -63,6 +63,8 @@ public sealed class BffFactory : WebApplicationFactory<bffweb::Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Production);
+        // The storefront's files (styles, the WebAssembly runtime) from the build output, as a development run serves them.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var service in new[] { "catalog", "inventory", "shipping", "ordering", "payments", "notifications" })
         {
