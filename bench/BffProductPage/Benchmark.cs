@@ -5,7 +5,7 @@
 // by the bench's own generator. Every row gets a warm-up, then the rows take turns, run after run, so a neighbour's
 // burst of CPU falls on all of them alike.
 //
-//   dotnet run -c Release --project bench/BffProductPage [-- --quick] [-- --closed-loop]
+//   dotnet run -c Release --project bench/BffProductPage [-- [--quick] [--closed-loop]]
 //
 // --quick: 2 s runs after 1 s warm-ups, for CI. --closed-loop: the bench's own generator even where wrk is installed.
 // Uses the servers named by COMMERCE_TEST_POSTGRES / COMMERCE_TEST_RABBITMQ(_MANAGEMENT) when set (as under test.sh),
@@ -71,7 +71,8 @@ internal static class Benchmark
             }
         }
 
-        var report = new Report(rows, load.Description, Runs, warmUp, duration, machineBefore, MachineFacts.LoadAverage()).ToMarkdown();
+        var command = string.Join(' ', ["dotnet run -c Release --project bench/BffProductPage", .. args.Length > 0 ? ["--", .. args] : Array.Empty<string>()]);
+        var report = new Report(rows, command, load.Description, Runs, warmUp, duration, machineBefore, MachineFacts.LoadAverage()).ToMarkdown();
         Console.WriteLine();
         Console.WriteLine(report);
         Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);

@@ -5,7 +5,7 @@ namespace Commerce.Bench.BffProductPage;
 
 /// <summary>The runs as a markdown table of medians with their spread (min–max), and the ratios the issue asks for.</summary>
 internal sealed class Report(
-    IReadOnlyList<Row> rows, string generator, int runs, TimeSpan warmUp, TimeSpan duration, string loadBefore, string loadAfter)
+    IReadOnlyList<Row> rows, string command, string generator, int runs, TimeSpan warmUp, TimeSpan duration, string loadBefore, string loadAfter)
 {
     public string ToMarkdown()
     {
@@ -19,7 +19,7 @@ internal sealed class Report(
         var text = new StringBuilder();
         Line(text, "## BFF product page against a bare three-way fan-out");
         Line(text);
-        Line(text, $"- when: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; `dotnet run -c Release --project bench/BffProductPage`");
+        Line(text, $"- when: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; `{command}`");
         Line(text, $"- machine: {MachineFacts.Processor()}, {MachineFacts.Runtime()}; shared with other work");
         Line(text, $"- load average (1, 5, 15 min): before {loadBefore}, after {loadAfter}");
         Line(text, $"- load: {generator}; closed loop; {runs} runs of {duration.TotalSeconds:F0} s per row after a {warmUp.TotalSeconds:F0} s warm-up, the rows taking turns; product ids 1–{LoadTarget.ProductCount} in turn");
