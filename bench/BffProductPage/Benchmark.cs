@@ -57,6 +57,7 @@ internal static class Benchmark
         {
             foreach (var row in rows)
             {
+                calls.ClearDurations();
                 var catalogCallsBefore = calls.CallsTo(system.Catalog);
                 var failuresBefore = services.Sum(calls.FailuresOf);
                 var measured = await load.RunAsync(row.Target, row.Concurrency, duration);
@@ -65,6 +66,10 @@ internal static class Benchmark
                 {
                     row.PagesNotAggregated += Math.Max(0, measured.Requests - (calls.CallsTo(system.Catalog) - catalogCallsBefore));
                     row.FailedDownstreamCalls += services.Sum(calls.FailuresOf) - failuresBefore;
+                    if (row.Concurrency == 1)
+                    {
+                        row.Inside.Add(new InsideTheBff(Latency.Of(calls.PageDurations()), [.. services.Select(service => Latency.Of(calls.CallDurations(service)))]));
+                    }
                 }
 
                 Console.WriteLine($"run {run}/{Runs}  {row.Target.Name,-42} c{row.Concurrency,-3} {measured.RequestsPerSecond,8:F0} req/s  p50 {measured.P50Milliseconds,6:F2} ms  p99 {measured.P99Milliseconds,6:F2} ms");
@@ -139,6 +144,9 @@ internal sealed class Row(RowKind kind, LoadTarget target, int concurrency)
 
     public List<LoadRun> Runs { get; } = [];
 
+    /// <summary>For the BFF at concurrency 1: each run as its own metrics saw it.</summary>
+    public List<InsideTheBff> Inside { get; } = [];
+
     /// <summary>
     /// Pages served without a Catalog call of their own: from the output cache, or from a concurrent request for the
     /// same product that the cache let answer both (it does so while that request is in flight); should stay near 0.
@@ -148,3 +156,6 @@ internal sealed class Row(RowKind kind, LoadTarget target, int concurrency)
     /// <summary>Downstream calls that failed or ran out of budget during the BFF's runs, each a degraded page: should stay 0.</summary>
     public long FailedDownstreamCalls { get; set; }
 }
+
+/// <summary>A BFF run from inside: the page's server time, and each downstream call's (Catalog, Inventory, Shipping).</summary>
+internal sealed record InsideTheBff(Latency Page, IReadOnlyList<Latency> Calls);

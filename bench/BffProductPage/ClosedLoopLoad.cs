@@ -35,8 +35,6 @@ internal sealed class ClosedLoopLoad : ILoadGenerator
         });
         var all = (await Task.WhenAll(clients)).SelectMany(timings => timings).Order().ToList();
         var seconds = clock.Elapsed.TotalSeconds;
-        return new LoadRun(all.Count / seconds, Percentile(all, 0.5), Percentile(all, 0.99), all.Count);
+        return new LoadRun(all.Count / seconds, Statistics.Percentile(all, 0.5), Statistics.Percentile(all, 0.99), all.Count);
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 }

@@ -14,7 +14,7 @@ internal sealed class Report(
         var bff1 = Find(RowKind.Bff, 1);
         var bare1 = Find(RowKind.Bare, 1);
         var calls = rows.Where(row => row.Kind == RowKind.SingleCall).ToList();
-        var slowest = calls.MaxBy(call => Median(call.Runs.Select(run => run.P50Milliseconds)))!;
+        var slowest = calls.MaxBy(call => Statistics.Median(call.Runs.Select(run => run.P50Milliseconds)))!;
 
         var text = new StringBuilder();
         Line(text, "## BFF product page against a bare three-way fan-out");
@@ -53,6 +53,22 @@ internal sealed class Report(
         var sumOfCalls = Enumerable.Range(0, runs).Select(run => calls.Sum(call => call.Runs[run].P50Milliseconds)).ToList();
         Line(text, $"| BFF p50 ÷ the three calls' p50s summed, concurrency 1 | {Spread(bff1.Runs.Select((run, index) => run.P50Milliseconds / sumOfCalls[index]), "F2")} |");
         Line(text, $"| bare p50 ÷ slowest call's p50, concurrency 1 | {Ratio(bare1, slowest, run => run.P50Milliseconds)} |");
+        Line(text);
+        Line(text, "Inside the BFF at concurrency 1, from its own metrics in the same runs: the page's server time " +
+            "(`http.server.request.duration`) and each downstream call as the BFF's HttpClient saw it (`http.client.request.duration`), " +
+            "without the load generator's hop to the BFF.");
+        Line(text);
+        Line(text, "| inside the BFF | p50 ms | p99 ms |");
+        Line(text, "|---|---:|---:|");
+        Line(text, $"| the page | {Spread(bff1.Inside.Select(run => run.Page.P50), "F2")} | {Spread(bff1.Inside.Select(run => run.Page.P99), "F2")} |");
+        for (var call = 0; call < calls.Count; call++)
+        {
+            var index = call;
+            Line(text, $"| its {calls[index].Target.Name} call | {Spread(bff1.Inside.Select(run => run.Calls[index].P50), "F2")} | {Spread(bff1.Inside.Select(run => run.Calls[index].P99), "F2")} |");
+        }
+
+        Line(text, $"| page ÷ its slowest call | {Spread(bff1.Inside.Select(run => run.Page.P50 / run.Calls.Max(call => call.P50)), "F2")} | {Spread(bff1.Inside.Select(run => run.Page.P99 / run.Calls.Max(call => call.P99)), "F2")} |");
+        Line(text, $"| page ÷ its three calls summed | {Spread(bff1.Inside.Select(run => run.Page.P50 / run.Calls.Sum(call => call.P50)), "F2")} | {Spread(bff1.Inside.Select(run => run.Page.P99 / run.Calls.Sum(call => call.P99)), "F2")} |");
         return text.ToString();
     }
 
@@ -64,13 +80,7 @@ internal sealed class Report(
     private static string Spread(IEnumerable<double> values, string format)
     {
         var sorted = values.Order().ToList();
-        return string.Create(CultureInfo.InvariantCulture, $"{Median(sorted).ToString(format, CultureInfo.InvariantCulture)} ({sorted[0].ToString(format, CultureInfo.InvariantCulture)}–{sorted[^1].ToString(format, CultureInfo.InvariantCulture)})");
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        return string.Create(CultureInfo.InvariantCulture, $"{Statistics.Median(sorted).ToString(format, CultureInfo.InvariantCulture)} ({sorted[0].ToString(format, CultureInfo.InvariantCulture)}–{sorted[^1].ToString(format, CultureInfo.InvariantCulture)})");
     }
 
     private static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
