@@ -27,4 +27,20 @@ public sealed class BffTimeouts
 
     /// <summary>The latest messages beside the orders are a courtesy; the orders screen shows none rather than wait.</summary>
     public TimeSpan Notifications { get; set; } = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>
+    /// Checking the checkout's address with a Shipping quote: as short as the estimate, because checkout goes on without
+    /// it (Ordering applies the carrier's rules itself); the check only lets the customer hear sooner.
+    /// </summary>
+    public TimeSpan AddressCheck { get; set; } = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>
+    /// Placing the order: one transaction in Ordering after its own call to Catalog. 5 s leaves room for Ordering's
+    /// retry of Catalog; a customer waits on a "place order" button longer than on a page, and a retry is safe (the
+    /// Idempotency-Key makes it the same order).
+    /// </summary>
+    public TimeSpan PlaceOrder { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Tokenizing a card is one insert at Payments; 2 s, like Catalog, leaves room for one retry.</summary>
+    public TimeSpan Payments { get; set; } = TimeSpan.FromSeconds(2);
 }

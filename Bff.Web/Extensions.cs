@@ -7,6 +7,7 @@ using Commerce.Notifications.Contracts;
 using Commerce.Ordering.Contracts;
 using Commerce.Payments.Contracts;
 using Commerce.Shipping.Contracts;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Refit;
@@ -34,7 +35,16 @@ public static class Extensions
         AddServiceClient<IPaymentsApi>(builder.Services, "payments");
         AddServiceClient<INotificationsApi>(builder.Services, "notifications");
         builder.Services.AddSingleton<ProductDetailAggregator>();
+        builder.Services.AddSingleton<CartPricer>();
+        builder.Services.AddSingleton<AddressCheck>();
+        builder.Services.AddValidatorsFromAssemblyContaining<CartPricer>(ServiceLifetime.Singleton, includeInternalTypes: false);
         builder.Services.AddSingleton<CustomerNotifications>();
+        builder.Services.AddSingleton<CatalogScreens>();
+        builder.Services.AddMemoryCache();
+
+        // The storefront: pages rendered on the server, and the parts that must run in the browser (cart, checkout,
+        // the live order) as WebAssembly islands in them.
+        builder.Services.AddRazorComponents().AddInteractiveWebAssemblyComponents();
 
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);

@@ -12,10 +12,38 @@ internal static class DownstreamFaults
         !requestAborted.IsCancellationRequested && exception is not ApiException { StatusCode: < System.Net.HttpStatusCode.InternalServerError };
 
     /// <summary>Runs <paramref name="call"/> with at most <paramref name="budget"/> to finish, retries included.</summary>
+    /// <exception cref="TimeoutException">The budget ran out, however the transport reported it.</exception>
     public static async Task<T> WithinAsync<T>(TimeSpan budget, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(budget);
-        return await call(deadline.Token);
+        try
+        {
+            return await call(deadline.Token);
+        }
+        catch (Exception exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // A cancelled call may surface as a cancellation or as a response (an in-process server answers 499): both
+            // mean the service did not answer in time.
+            throw new TimeoutException($"No answer within {budget}", exception);
+        }
+    }
+
+    /// <summary>
+    /// A non-critical part of a screen: its value, or its failure (logged), which never fails the screen. Also when the
+    /// screen was decided without it: a part left running must not end as an unobserved fault.
+    /// </summary>
+    public static async Task<(T? Value, bool Failed)> NonCriticalAsync<T>(
+        string part, TimeSpan budget, Func<CancellationToken, Task<T>> call, ILogger logger, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            return (await WithinAsync(budget, call, cancellationToken), false);
+        }
+        catch (Exception exception) when (IsUnavailable(exception, CancellationToken.None))
+        {
+            logger.LogWarning(exception, "The screen goes without its {Part}", part);
+            return (null, true);
+        }
     }
 }

@@ -30,9 +30,6 @@ public sealed class ProductDetailAggregator(
     public const string AvailabilityPart = "availability";
     public const string ShippingEstimatePart = "shippingEstimate";
 
-    /// <summary>Fewer units than this on offer is worth telling the customer.</summary>
-    public const int LowStockBelow = 5;
-
     /// <summary>The estimate is for the warehouse's own zone: the customer's address is not known on a product page.</summary>
     private static readonly ShippingAddress DomesticEstimateAddress = new("Estimate", "1 Main Street", null, "Springfield", "94105", "US");
 
@@ -42,8 +39,8 @@ public sealed class ProductDetailAggregator(
         using var screen = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var budgets = timeouts.Value;
         var product = DownstreamFaults.WithinAsync(budgets.Catalog, token => catalog.GetProductAsync(productId, token), screen.Token);
-        var availability = NonCriticalAsync(AvailabilityPart, budgets.Availability, token => GetAvailabilityAsync(productId, token), screen.Token);
-        var estimate = NonCriticalAsync(ShippingEstimatePart, budgets.ShippingEstimate, token => GetShippingEstimateAsync(productId, token), screen.Token);
+        var availability = DownstreamFaults.NonCriticalAsync(AvailabilityPart, budgets.Availability, token => GetAvailabilityAsync(productId, token), logger, screen.Token);
+        var estimate = DownstreamFaults.NonCriticalAsync(ShippingEstimatePart, budgets.ShippingEstimate, token => GetShippingEstimateAsync(productId, token), logger, screen.Token);
         try
         {
             var found = await product;
@@ -70,7 +67,7 @@ public sealed class ProductDetailAggregator(
                 dto.CategoryName,
                 dto.Price,
                 dto.Currency,
-                dto.ImageUrl,
+                ProductImages.UrlFor(dto.Id),
                 stock ?? Availability.Unknown,
                 quote,
                 degraded));
@@ -89,13 +86,7 @@ public sealed class ProductDetailAggregator(
     private async Task<Availability> GetAvailabilityAsync(int productId, CancellationToken cancellationToken)
     {
         var levels = await inventory.GetStockLevelsAsync([productId], cancellationToken);
-        var available = levels.Single(level => level.ProductId == productId).Available;
-        return available switch
-        {
-            <= 0 => new Availability("out-of-stock", 0),
-            < LowStockBelow => new Availability("low-stock", available),
-            _ => new Availability("in-stock", available),
-        };
+        return AvailabilityLevels.Of(levels.Single(level => level.ProductId == productId).Available);
     }
 
     private async Task<ShippingEstimate> GetShippingEstimateAsync(int productId, CancellationToken cancellationToken)
@@ -107,21 +98,5 @@ public sealed class ProductDetailAggregator(
         }
 
         return new ShippingEstimate(quote.Price, quote.Currency, quote.EstimatedDeliveryDays);
-    }
-
-    /// <summary>The part, or its failure (logged): a non-critical part never fails the screen.</summary>
-    private async Task<(T? Value, bool Failed)> NonCriticalAsync<T>(
-        string part, TimeSpan budget, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) where T : class
-    {
-        try
-        {
-            return (await DownstreamFaults.WithinAsync(budget, call, cancellationToken), false);
-        }
-        catch (Exception exception) when (DownstreamFaults.IsUnavailable(exception, CancellationToken.None))
-        {
-            // Also when the screen was decided without it: a part left running must not end as an unobserved fault.
-            logger.LogWarning(exception, "The product screen goes without its {Part}", part);
-            return (null, true);
-        }
     }
 }

@@ -4,11 +4,13 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Commerce.Bff.Web.Client.Screens;
+using Commerce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Commerce.Bff.Web.Tests;
 
@@ -50,6 +52,9 @@ public sealed class BffFactory : WebApplicationFactory<bffweb::Program>
 
     public ConcurrentDictionary<string, Fault> Faults { get; } = new();
 
+    /// <summary>Every record the BFF logs (Warning and above).</summary>
+    public LogRecords Logs { get; } = new();
+
     /// <summary>Settings on top of the test budgets (<c>Bff:Limits:PermitsPerWindow</c>, …).</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
@@ -58,8 +63,10 @@ public sealed class BffFactory : WebApplicationFactory<bffweb::Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Production);
+        // The storefront's files (styles, the WebAssembly runtime) from the build output, as a development run serves them.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var service in new[] { "catalog", "inventory", "shipping", "ordering", "notifications" })
+        foreach (var service in new[] { "catalog", "inventory", "shipping", "ordering", "payments", "notifications" })
         {
             builder.UseSetting($"services:{service}:http:0", $"http://{service}");
         }
@@ -73,12 +80,14 @@ public sealed class BffFactory : WebApplicationFactory<bffweb::Program>
         builder.UseSetting("Bff:Timeouts:ShippingEstimate", "00:00:00.300");
         builder.UseSetting("Bff:Timeouts:Ordering", "00:00:01");
         builder.UseSetting("Bff:Timeouts:Notifications", "00:00:00.300");
+        builder.UseSetting("Bff:Timeouts:AddressCheck", "00:00:00.300");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
         // Only the innermost handler is replaced: resilience and everything else above it run as in production.
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
             options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new Network(this, downstream))));
     }

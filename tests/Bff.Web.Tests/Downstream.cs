@@ -2,18 +2,22 @@ extern alias catalogapi;
 extern alias inventoryapi;
 extern alias notificationsapi;
 extern alias orderingapi;
+extern alias paymentsapi;
 extern alias shippingapi;
 
 using Commerce.Catalog.Contracts;
 using Commerce.Inventory.Contracts;
 using Commerce.Notifications.Contracts;
 using Commerce.Ordering.Contracts;
+using Commerce.Payments.Contracts;
 using Commerce.Shipping.Contracts;
 using Commerce.Testing;
+using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Npgsql;
 using Refit;
 
 [assembly: AssemblyFixture(typeof(Commerce.Bff.Web.Tests.Downstream))]
@@ -41,6 +45,8 @@ public sealed class Downstream : IAsyncLifetime
 
     public DownstreamService<orderingapi::Program> Ordering => _ordering ?? throw NotStarted();
 
+    public DownstreamService<paymentsapi::Program> Payments { get; } = new("payments");
+
     public DownstreamService<notificationsapi::Program> Notifications => _notifications ?? throw NotStarted();
 
     public ICatalogApi CatalogClient() => RestService.For<ICatalogApi>(Catalog.CreateClient());
@@ -53,6 +59,8 @@ public sealed class Downstream : IAsyncLifetime
 
     public INotificationsApi NotificationsClient() => RestService.For<INotificationsApi>(Notifications.CreateClient());
 
+    public IPaymentsApi PaymentsClient() => RestService.For<IPaymentsApi>(Payments.CreateClient());
+
     /// <summary>The in-process server each service host name (<c>http://catalog</c>, …) stands for.</summary>
     public HttpMessageHandler HandlerFor(string host) => host switch
     {
@@ -61,6 +69,7 @@ public sealed class Downstream : IAsyncLifetime
         "shipping" => Shipping.Server.CreateHandler(),
         "ordering" => Ordering.Server.CreateHandler(),
         "notifications" => Notifications.Server.CreateHandler(),
+        "payments" => Payments.Server.CreateHandler(),
         "identity" => Identity.Server.CreateHandler(),
         _ => throw new HttpRequestException(HttpRequestError.NameResolutionError, $"No service at {host}"),
     };
@@ -78,6 +87,13 @@ public sealed class Downstream : IAsyncLifetime
             TestContext.Current.CancellationToken);
         await response.EnsureSuccessStatusCodeAsync();
         return response.Content!;
+    }
+
+    /// <summary>How many orders Ordering holds for the customer, counted in its database: what "nothing placed" is checked by.</summary>
+    public async Task<long> CountOrdersAsync(string customerId)
+    {
+        await using var connection = new NpgsqlConnection(Ordering.ConnectionString);
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM orders WHERE customer_id = @customerId", new { customerId });
     }
 
     public async ValueTask InitializeAsync()
@@ -100,13 +116,14 @@ public sealed class Downstream : IAsyncLifetime
             Inventory.InitializeAsync().AsTask(),
             Shipping.InitializeAsync().AsTask(),
             Identity.InitializeAsync().AsTask(),
+            Payments.InitializeAsync().AsTask(),
             _notifications.InitializeAsync().AsTask(),
             _ordering.InitializeAsync().AsTask());
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var service in new IAsyncDisposable?[] { _ordering, _notifications, Identity, Shipping, Inventory, Catalog })
+        foreach (var service in new IAsyncDisposable?[] { _ordering, _notifications, Payments, Identity, Shipping, Inventory, Catalog })
         {
             if (service is not null)
             {

@@ -23,9 +23,9 @@ public sealed class LogRecords : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            records.Enqueue(new LogRecord(category, logLevel, formatter(state, exception)));
+            records.Enqueue(new LogRecord(category, logLevel, formatter(state, exception), exception?.ToString()));
     }
 }
 
-/// <summary>One log record: its category, level and formatted message.</summary>
-public sealed record LogRecord(string Category, LogLevel Level, string Message);
+/// <summary>One log record: its category, level, formatted message and the exception logged with it, as text.</summary>
+public sealed record LogRecord(string Category, LogLevel Level, string Message, string? Exception = null);

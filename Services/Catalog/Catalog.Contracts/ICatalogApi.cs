@@ -17,6 +17,10 @@ public interface ICatalogApi
     [Get("/products/{id}")]
     Task<IApiResponse<ProductDto>> GetProductAsync(int id, CancellationToken cancellationToken = default);
 
+    /// <summary>The product's generated SVG image (<c>image/svg+xml</c>), as the BFFs pass it on to browsers.</summary>
+    [Get("/products/{id}/image")]
+    Task<HttpResponseMessage> GetProductImageAsync(int id, CancellationToken cancellationToken = default);
+
     /// <summary>The products among <paramref name="ids"/> that exist, ordered by id; unknown ids are left out.</summary>
     [Get("/products/by-ids")]
     Task<IReadOnlyList<ProductDto>> GetProductsByIdsAsync(

@@ -28,5 +28,20 @@ public sealed record HostileEndpoint(string Method, string Template)
     /// </summary>
     public int? ValidStatus { get; init; }
 
+    /// <summary>
+    /// Also send the body with each field left out. Opt-in: only where every field of the valid body is required, since
+    /// a body without an optional field is a valid request, which the probe would count as a wrong answer.
+    /// </summary>
+    public bool LeaveOutEachField { get; init; }
+
+    /// <summary>The endpoint may go without its body: then an empty body and a JSON <c>null</c> are valid requests, not malformed ones.</summary>
+    public bool BodyOptional { get; init; }
+
+    /// <summary>
+    /// Every request is refused whatever it holds (an anonymous call to a signed-in endpoint), so any 4xx ProblemDetails is
+    /// right: a NUL or an unknown charset may be refused before the caller is, or after.
+    /// </summary>
+    public bool OnlyRefusal { get; init; }
+
     public override string ToString() => $"{Method} {Template}";
 }

@@ -14,6 +14,7 @@ namespace Commerce.Testing.Hostile;
 public sealed class HostileInputProbe(HttpClient client, string service)
 {
     private const string JsonMediaType = "application/json";
+    private const int LargeBodyBytes = 1024;
 
     private readonly List<string> _violations = [];
 
@@ -78,6 +79,37 @@ public sealed class HostileInputProbe(HttpClient client, string service)
         }
     }
 
+    /// <summary>
+    /// Sends the endpoint's body grown just beyond <paramref name="limit"/> bytes (each string, each array in turn), which
+    /// must be refused with 413, and grown to just under it, too long for any field, which must be refused with some 4xx.
+    /// Only through a server that enforces a body limit (Kestrel; the in-memory test server enforces none).
+    /// </summary>
+    public async Task ProbeBodyLimitAsync(HostileEndpoint endpoint, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var body = endpoint.Body ?? throw new ArgumentException("The endpoint takes no body.", nameof(endpoint));
+        foreach (var variant in JsonVariants.GrownToSize(body, limit + 1024))
+        {
+            await ExpectAsync(endpoint, $"{variant.Change} (beyond the limit) at {variant.Field}", 413, null, cancellationToken, Json(variant.Json));
+        }
+
+        foreach (var variant in JsonVariants.GrownToSize(body, limit - 1))
+        {
+            await ExpectAsync(endpoint, $"{variant.Change} (just under the limit) at {variant.Field}", null, null, cancellationToken, Json(variant.Json));
+        }
+    }
+
+    /// <summary>Writes one line for several probes of the same service (through different clients), then fails if any answer was wrong.</summary>
+    public static void Report(string service, IReadOnlyList<HostileInputProbe> probes)
+    {
+        ArgumentNullException.ThrowIfNull(probes);
+        var sent = probes.Sum(probe => probe.Sent);
+        var violations = probes.SelectMany(probe => probe._violations).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{service} hostile input: {sent} requests, {probes.Sum(probe => probe.ServerErrors)} responses >= 500");
+        Assert.True(sent > 0, "No hostile request was sent.");
+        Assert.True(violations.Count == 0, $"{violations.Count} of {sent} hostile requests were answered wrongly:\n" + string.Join('\n', violations));
+    }
+
     /// <summary>Writes <c>{service} hostile input: N requests, M responses &gt;= 500</c> to the test output, then fails if any answer was wrong.</summary>
     public void Report()
     {
@@ -114,7 +146,15 @@ public sealed class HostileInputProbe(HttpClient client, string service)
             await ExpectAsync(endpoint, $"{variant.Change} {variant.Field}", null, null, cancellationToken, Json(variant.Json));
         }
 
-        foreach (var (change, malformed) in JsonVariants.Malformed)
+        if (endpoint.LeaveOutEachField)
+        {
+            foreach (var variant in JsonVariants.WithoutEachProperty(body))
+            {
+                await ExpectAsync(endpoint, $"{variant.Change} {variant.Field}", null, null, cancellationToken, Json(variant.Json));
+            }
+        }
+
+        foreach (var (change, malformed) in JsonVariants.Malformed.Where(variant => !endpoint.BodyOptional || !JsonVariants.StandsForNoBody(variant.Body)))
         {
             var content = new ByteArrayContent(malformed);
             content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
@@ -126,6 +166,12 @@ public sealed class HostileInputProbe(HttpClient client, string service)
     public async Task ExpectAsync(
         HostileEndpoint endpoint, string change, int? status, string? field, CancellationToken cancellationToken, HttpContent? content = null)
     {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.OnlyRefusal)
+        {
+            (status, field) = (null, null);
+        }
+
         using var request = Build(endpoint, content ?? Json(endpoint.Body));
         using var response = await client.SendAsync(request, cancellationToken);
         Sent++;
@@ -179,6 +225,9 @@ public sealed class HostileInputProbe(HttpClient client, string service)
         var path = endpoint.Route.Aggregate(endpoint.Template, (template, value) => template.Replace($"{{{value.Key}}}", Uri.EscapeDataString(value.Value), StringComparison.Ordinal));
         var query = string.Join('&', endpoint.Query.Select(pair => $"{Uri.EscapeDataString(pair.Key)}={Uri.EscapeDataString(pair.Value)}"));
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), query.Length == 0 ? path : $"{path}?{query}") { Content = content };
+        // As curl does with a large body: ask first, so a server that refuses before reading it (401, 413) can say so
+        // instead of closing the connection under a client still sending.
+        request.Headers.ExpectContinue = content?.Headers.ContentLength > LargeBodyBytes;
         foreach (var (name, value) in endpoint.Headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);

@@ -37,6 +37,45 @@ public static class JsonVariants
         ? [("oversized", JsonValue.Create(new string('x', OversizedLength)))]
         : []);
 
+    /// <summary>Each property, at any depth, left out.</summary>
+    public static IEnumerable<JsonVariant> WithoutEachProperty(string json)
+    {
+        var count = Walk(Parse(json)).Count();
+        for (var index = 0; index < count; index++)
+        {
+            var document = Parse(json);
+            var node = Walk(document).ElementAt(index);
+            if (node.Parent is JsonObject parent)
+            {
+                var path = node.GetPath();
+                parent.Remove(node.GetPropertyName());
+                yield return new JsonVariant(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path, document.ToJsonString(), "missing");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Bodies of about <paramref name="bytes"/> (UTF-8, never more): each string lengthened, and each array lengthened with
+    /// copies of its first element, until the whole body is that large.
+    /// </summary>
+    public static IEnumerable<JsonVariant> GrownToSize(string json, int bytes)
+    {
+        // Room for what the writer adds around a grown value (quotes, commas, escapes of the original text).
+        const int Margin = 64;
+        var room = bytes - System.Text.Encoding.UTF8.GetByteCount(Parse(json).ToJsonString()) - Margin;
+        return EachValue(json, node => node switch
+        {
+            _ when room <= 0 => [],
+            JsonArray { Count: > 0 } array when array[0] is { } first =>
+                [($"{bytes} bytes by repeating an element", Repeated(array, first, room / (System.Text.Encoding.UTF8.GetByteCount(first.ToJsonString()) + 1)))],
+            _ when AsString(node) is { } text => [($"{bytes} bytes in a string", JsonValue.Create(text + new string('x', room)))],
+            _ => [],
+        });
+    }
+
+    private static JsonArray Repeated(JsonArray array, JsonNode element, int extraCopies) =>
+        [.. array.Select(item => item?.DeepClone()), .. Enumerable.Range(0, extraCopies).Select(_ => element.DeepClone())];
+
     /// <summary>Each value, objects and arrays included, as a value of another JSON type.</summary>
     public static IEnumerable<JsonVariant> WrongTypeForEachValue(string json) => EachValue(json, node => node switch
     {
@@ -60,6 +99,9 @@ public static class JsonVariants
         // Before the first token: a byte sequence inside an unknown property's name or value could be skipped unread.
         ("invalid UTF-8", [0xC3, 0x28, (byte)'{', (byte)'}']),
     ];
+
+    /// <summary>Whether a body says "no body": empty, or the JSON <c>null</c>.</summary>
+    public static bool StandsForNoBody(byte[] body) => body.Length == 0 || body.AsSpan().SequenceEqual("null"u8);
 
     private static string? AsString(JsonNode node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 

@@ -1,0 +1,48 @@
+using Commerce.Bff.Web.Aggregation;
+using Commerce.Bff.Web.Client.Screens;
+using Commerce.Ordering.Contracts;
+using Commerce.ServiceDefaults.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Commerce.Bff.Web.Apis;
+
+public static class CartApi
+{
+    public static RouteGroupBuilder MapCartApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/cart").WithTags("Cart");
+
+        // Anonymous and without antiforgery: pricing changes nothing, and a cart is priced before anyone signs in.
+        api.MapPost("/price", PriceCartAsync)
+            .WithName("PriceCart")
+            .WithSummary("The cart the browser keeps, priced now with Catalog's prices and Inventory's availability")
+            .WithDescription(
+                "Products Catalog no longer sells come back in unavailableProductIds and count for nothing in the total. " +
+                "Availability is not critical: when Inventory is slow or down the lines say unknown and degraded names " +
+                "availability. Without Catalog there is no price: 503 with Retry-After.")
+            .WithValidation<PriceCartRequest>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return api;
+    }
+
+    public static async Task<Results<Ok<CartScreen>, ValidationProblem, ProblemHttpResult>> PriceCartAsync(
+        PriceCartRequest request, CartPricer pricer, HttpContext context, CancellationToken cancellationToken) =>
+        await pricer.PriceAsync(request.Items, cancellationToken) switch
+        {
+            CartPricingOutcome.Priced priced => TypedResults.Ok(priced.Cart),
+            CartPricingOutcome.MixedCurrencies mixed => MixedCurrencies(mixed.Currencies),
+            _ => CatalogUnavailable.Problem(context),
+        };
+
+    /// <summary>422 <c>mixed-currencies</c>, the word Ordering refuses such an order with.</summary>
+    internal static ProblemHttpResult MixedCurrencies(IReadOnlyList<string> currencies) => TypedResults.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "The products are priced in different currencies.",
+        detail: $"One cart is paid in one currency; these products are priced in {string.Join(", ", currencies)}.",
+        extensions: new Dictionary<string, object?>
+        {
+            ["reason"] = OrderingRefusalReasons.MixedCurrencies,
+            ["currencies"] = currencies,
+        });
+}

@@ -1,0 +1,170 @@
+using Commerce.Bff.Web.Aggregation;
+using Commerce.Bff.Web.Client.Screens;
+using Commerce.Bff.Web.Edge;
+using Commerce.Ordering.Contracts;
+using Commerce.Payments.Contracts;
+using Commerce.ServiceDefaults.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace Commerce.Bff.Web.Apis;
+
+public static class CheckoutApi
+{
+    /// <summary>Ordering and Payments are usually back within seconds (a restart, a failover), as Catalog is.</summary>
+    private const int RetryAfterSeconds = 5;
+
+    public static RouteGroupBuilder MapCheckoutApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Checkout").RequireAuthorization();
+
+        api.MapPost("/payment-cards", SaveCardAsync)
+            .RequireAntiforgeryToken()
+            .WithName("SavePaymentCard")
+            .WithSummary("Exchange card details for a Payments token to check out with")
+            .WithDescription(
+                "The details go to Payments and nowhere else: the BFF neither stores nor logs them. Payments' field errors " +
+                "come back as a 400 naming the field; 503 with Retry-After while Payments is unavailable.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapPost("/checkout", CheckoutAsync)
+            .RequireAntiforgeryToken()
+            .RequireIdempotencyKey()
+            .WithValidation<CheckoutRequest>()
+            .WithName("Checkout")
+            .WithSummary("Place the cart as an order, priced by Catalog, to an address Shipping delivers to")
+            .WithDescription(
+                "Catalog re-prices the cart while Shipping checks the address (both at once). 409 price-changed with the " +
+                "repriced cart when Catalog's total is not expectedTotal; 422 address-undeliverable naming the field; 400 " +
+                "unknown-products. Without Shipping the order goes on (Ordering applies the carrier's rules); without Catalog " +
+                "or Ordering, 503 with Retry-After. The same Idempotency-Key again answers the same order.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return api;
+    }
+
+    public static async Task<Results<Created<SavedCard>, ValidationProblem, ProblemHttpResult>> SaveCardAsync(
+        SaveCardRequest request, [AsParameters] CheckoutServices services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await DownstreamFaults.WithinAsync(
+                services.Timeouts.Value.Payments,
+                token => services.Payments.TokenizeCardAsync(new TokenizeCardRequest(request.Number, request.ExpiryMonth, request.ExpiryYear, request.Cvc), token),
+                cancellationToken);
+            if (response is { IsSuccessStatusCode: true, Content: { } card })
+            {
+                return TypedResults.Created((string?)null, new SavedCard(card.Token, card.Brand, card.Last4, card.ExpiryMonth, card.ExpiryYear));
+            }
+
+            if (response is { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError, Error: ApiException refusal })
+            {
+                return await PassedOnRefusal.FromAsync<SavedCard>(refusal);
+            }
+
+            // The status and the kind of fault only: Refit's exceptions carry the request, which held the card.
+            services.Logger.LogWarning(
+                "Payments answered {StatusCode} ({Fault}) to a tokenization", (int?)response.StatusCode, response.Error?.GetType().Name);
+        }
+        catch (Exception exception) when (DownstreamFaults.IsUnavailable(exception, cancellationToken))
+        {
+            services.Logger.LogWarning("Payments could not tokenize a card ({Fault})", exception.GetType().Name);
+        }
+
+        return DownstreamProblems.Unavailable(services.Context, "Payments", RetryAfterSeconds);
+    }
+
+    public static async Task<Results<Created<OrderScreen>, ValidationProblem, ProblemHttpResult>> CheckoutAsync(
+        CheckoutRequest request,
+        [FromHeader(Name = StorefrontHeaders.IdempotencyKey)] string? idempotencyKey,
+        [AsParameters] CheckoutServices services,
+        CartPricer pricer,
+        AddressCheck addresses,
+        CancellationToken cancellationToken)
+    {
+        var pricing = pricer.PriceAsync(request.Items, cancellationToken);
+        var address = addresses.CheckAsync(request.ShippingAddress, request.Items, cancellationToken);
+        await Task.WhenAll(pricing, address);
+
+        CartScreen cart;
+        switch (await pricing)
+        {
+            case CartPricingOutcome.Priced priced:
+                cart = priced.Cart;
+                break;
+            case CartPricingOutcome.MixedCurrencies mixed:
+                return CartApi.MixedCurrencies(mixed.Currencies);
+            default:
+                return CatalogUnavailable.Problem(services.Context);
+        }
+
+        if (cart.UnavailableProductIds.Count > 0)
+        {
+            return CheckoutProblems.UnknownProducts(cart.UnavailableProductIds);
+        }
+
+        if (await address is AddressCheckOutcome.Undeliverable undeliverable)
+        {
+            return CheckoutProblems.AddressUndeliverable(undeliverable.Field, undeliverable.Detail);
+        }
+
+        if (cart.Total != request.ExpectedTotal)
+        {
+            return CheckoutProblems.PriceChanged(cart, request.ExpectedTotal);
+        }
+
+        // RequireIdempotencyKey has refused a request without one; optional here only so that its 400 is the one that answers.
+        return await PlaceOrderAsync(request, idempotencyKey!, services, cancellationToken);
+    }
+
+    private static async Task<Results<Created<OrderScreen>, ValidationProblem, ProblemHttpResult>> PlaceOrderAsync(
+        CheckoutRequest request, string idempotencyKey, CheckoutServices services, CancellationToken cancellationToken)
+    {
+        var address = request.ShippingAddress;
+        // Lines without prices: Ordering asks Catalog itself, so what the order costs never comes from the browser.
+        var order = new PlaceOrderRequest(
+            [.. request.Items.Select(item => new PlaceOrderLine(item.ProductId, item.Quantity))],
+            new OrderAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.Country),
+            request.PaymentToken);
+        try
+        {
+            var response = await DownstreamFaults.WithinAsync(
+                services.Timeouts.Value.PlaceOrder,
+                token => services.Ordering.PlaceOrderAsync(services.Context.User.CustomerId(), idempotencyKey, order, token),
+                cancellationToken);
+            if (response is { IsSuccessStatusCode: true, Content: { } placed })
+            {
+                // The order page reads the timeline; a just-placed order's screen is the order itself.
+                return TypedResults.Created($"/api/orders/{placed.OrderId}", OrderViews.ToScreen(new OrderDetailsDto(placed, [])));
+            }
+
+            if (response is { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError, Error: ApiException refusal })
+            {
+                return await PassedOnRefusal.FromAsync<OrderScreen>(refusal, CheckoutFieldOf);
+            }
+
+            services.Logger.LogWarning(response.Error, "Ordering answered {StatusCode} to a checkout", (int?)response.StatusCode);
+        }
+        catch (Exception exception) when (DownstreamFaults.IsUnavailable(exception, cancellationToken))
+        {
+            services.Logger.LogWarning(exception, "Ordering could not place an order");
+        }
+
+        return DownstreamProblems.Unavailable(services.Context, "Ordering", RetryAfterSeconds);
+    }
+
+    /// <summary>Ordering's name of a field of its request (<c>lines[0].quantity</c>) as the checkout names it (<c>items[0].quantity</c>).</summary>
+    private static string CheckoutFieldOf(string orderingField) =>
+        orderingField.StartsWith("lines", StringComparison.OrdinalIgnoreCase) ? "items" + orderingField["lines".Length..] : orderingField;
+}
+
+/// <summary>What the payment-card and checkout endpoints need beyond their own collaborators.</summary>
+public sealed record CheckoutServices(
+    HttpContext Context,
+    IOrderingApi Ordering,
+    IPaymentsApi Payments,
+    IOptions<BffTimeouts> Timeouts,
+    ILogger<CheckoutServices> Logger);
