@@ -9,10 +9,16 @@ namespace Commerce.AppHost.Tests;
 /// <summary>
 /// The whole AppHost in local mode, as `dotnet run --project AppHost` starts it on a machine without a container
 /// runtime, with two differences that keep a test run to itself: its servers keep their data in a throwaway state
-/// directory (deleted afterwards), and the saga's grace period is short.
+/// directory (deleted afterwards), and the saga's grace period is shorter (<see cref="GracePeriod"/>).
 /// </summary>
 public sealed class LocalAppHost : IAsyncLifetime
 {
+    /// <summary>
+    /// The saga's wait before shipping: long enough for a customer in a browser to press "Cancel order" on the order
+    /// page after checking out, short enough that orders are confirmed without much waiting.
+    /// </summary>
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(20);
+
     // Generous: on a loaded 2-core machine, a first start initialises a PostgreSQL cluster and a RabbitMQ node.
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
@@ -37,7 +43,7 @@ public sealed class LocalAppHost : IAsyncLifetime
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Commerce_AppHost>(
             ["--Commerce:Infrastructure=local", $"--Commerce:StateDirectory={_stateDirectory}"], cancellationToken);
         appHost.CreateResourceBuilder<ProjectResource>("workflows")
-            .WithEnvironment("Workflows__GracePeriod", "00:00:01");
+            .WithEnvironment("Workflows__GracePeriod", GracePeriod.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         // The resources' own output (a RabbitMQ boot, every failed probe while a server starts) is in the dashboard
         // when run for real; here only what went wrong is worth printing.
         appHost.Services.AddLogging(logging => logging

@@ -8,7 +8,8 @@ using Temporalio.Client;
 namespace Commerce.AppHost.Tests;
 
 /// <summary>The system as the README's run command brings it up without a container runtime, used as a customer would.</summary>
-public sealed class LocalModeTests(LocalAppHost appHost) : IClassFixture<LocalAppHost>
+[Collection(LocalAppHostCollection.Name)]
+public sealed class LocalModeTests(LocalAppHost appHost)
 {
     private static readonly string[] Services = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering", "identity", "bff-web", "workflows"];
 
