@@ -54,6 +54,9 @@ internal sealed class ProductPageSystem : IAsyncDisposable
             ["services:shipping:http:0"] = system.Shipping.ToString(),
             ["Bff:Limits:CatalogCacheDuration"] = CatalogCacheDuration.ToString("c", CultureInfo.InvariantCulture),
             ["Bff:Limits:PermitsPerWindow"] = PermitsPerWindow.ToString(CultureInfo.InvariantCulture),
+            // The product page is anonymous: sign-in is configured (the BFF requires it) but never reached.
+            ["Oidc:Authority"] = "http://127.0.0.1:9/",
+            ["Oidc:ClientSecret"] = "bench-unused-secret",
         });
         system._hosts.Add(bff);
         bff.Start();
