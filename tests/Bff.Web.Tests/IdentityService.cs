@@ -22,8 +22,8 @@ public sealed class IdentityService() : ServiceFactory<identityapi::Program>("id
     protected override void ConfigureService(IWebHostBuilder builder)
     {
         builder.UseSetting("Identity:Issuer", Authority.ToString());
-        builder.UseSetting("Identity:Certificates:Signing", TestCertificates.Signing);
-        builder.UseSetting("Identity:Certificates:Encryption", TestCertificates.Encryption);
+        builder.UseSetting("Identity:Certificates:Signing", IdentityCertificates.Signing);
+        builder.UseSetting("Identity:Certificates:Encryption", IdentityCertificates.Encryption);
         builder.UseSetting("Identity:Clients:BffWeb:Secret", BffWebSecret);
         builder.UseSetting("Identity:Clients:BffWeb:RedirectUris:0", new Uri(BffFactory.BffAddress, "/signin-oidc").ToString());
         builder.UseSetting("Identity:Clients:BffWeb:PostLogoutRedirectUris:0", new Uri(BffFactory.BffAddress, "/signout-callback-oidc").ToString());

@@ -30,8 +30,8 @@ public class IdentityProviderFactory() : ServiceFactory<Program>("identity")
 
     protected override void ConfigureService(IWebHostBuilder builder)
     {
-        builder.UseSetting("Identity:Certificates:Signing", TestCertificates.Signing);
-        builder.UseSetting("Identity:Certificates:Encryption", TestCertificates.Encryption);
+        builder.UseSetting("Identity:Certificates:Signing", IdentityCertificates.Signing);
+        builder.UseSetting("Identity:Certificates:Encryption", IdentityCertificates.Encryption);
         builder.UseSetting("Identity:Clients:BffWeb:Secret", BffWebSecret);
         builder.UseSetting("Identity:Clients:BffWeb:RedirectUris:0", BffWebRedirect.ToString());
         builder.UseSetting("Identity:Clients:BffWeb:PostLogoutRedirectUris:0", BffWebPostLogout.ToString());

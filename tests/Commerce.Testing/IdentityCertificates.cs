@@ -1,13 +1,16 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Commerce.Bff.Web.Tests;
+namespace Commerce.Testing;
 
-/// <summary>Identity's signing and encryption keys as production configuration takes them (base64 PFX), made once per run.</summary>
-public static class TestCertificates
+/// <summary>
+/// The identity provider's signing and encryption certificates, self-signed, in the form production configuration takes
+/// them (base64 PFX), made once per test process: tests run the provider as it runs outside Development.
+/// </summary>
+public static class IdentityCertificates
 {
-    private static readonly Lazy<string> _signing = new(() => Create("Commerce BFF tests: identity signing", X509KeyUsageFlags.DigitalSignature));
-    private static readonly Lazy<string> _encryption = new(() => Create("Commerce BFF tests: identity encryption", X509KeyUsageFlags.KeyEncipherment));
+    private static readonly Lazy<string> _signing = new(() => Create("Commerce identity test signing", X509KeyUsageFlags.DigitalSignature));
+    private static readonly Lazy<string> _encryption = new(() => Create("Commerce identity test encryption", X509KeyUsageFlags.KeyEncipherment));
 
     public static string Signing => _signing.Value;
 
