@@ -71,6 +71,22 @@ identity
     .WithEnvironment("Identity__Clients__BffWeb__RedirectUris__0", ReferenceExpression.Create($"{bffWeb.GetEndpoint("http")}/signin-oidc"))
     .WithEnvironment("Identity__Clients__BffWeb__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{bffWeb.GetEndpoint("http")}/signout-callback-oidc"));
 
+// The mobile app's backend, which serves the app itself (an installable web app: no CORS between them). Like bff-web it
+// keeps no data and waits for no one. The app is Identity's public client: no secret, only its redirect URIs.
+var bffMobile = builder.AddProject<Projects.Commerce_Bff_Mobile>("bff-mobile")
+    .WithoutHttpsCertificate()
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
+    .WithReference(catalog)
+    .WithReference(inventory)
+    .WithReference(shipping)
+    .WithReference(ordering)
+    .WithReference(payments)
+    .WithEnvironment("Jwt__Authority", identity.GetEndpoint("http"));
+identity
+    .WithEnvironment("Identity__Clients__BffMobile__RedirectUris__0", ReferenceExpression.Create($"{bffMobile.GetEndpoint("http")}/authentication/login-callback"))
+    .WithEnvironment("Identity__Clients__BffMobile__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{bffMobile.GetEndpoint("http")}/authentication/logout-callback"));
+
 builder.Build().Run();
 return 0;
 

@@ -11,7 +11,7 @@ namespace Commerce.AppHost.Tests;
 [Collection(LocalAppHostCollection.Name)]
 public sealed class LocalModeTests(LocalAppHost appHost)
 {
-    private static readonly string[] Services = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering", "identity", "bff-web", "workflows"];
+    private static readonly string[] Services = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering", "identity", "bff-web", "bff-mobile", "workflows"];
 
     private static readonly OrderAddress Deliverable = new("Ada Lovelace", "12 Analytical Row", null, "Springfield", "94105", "US");
 

@@ -8,7 +8,7 @@ namespace Commerce.AppHost.Tests;
 /// </summary>
 public sealed class PublishManifestTests
 {
-    private static readonly string[] Projects = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering", "identity", "bff-web", "workflows"];
+    private static readonly string[] Projects = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering", "identity", "bff-web", "bff-mobile", "workflows"];
     private static readonly string[] Containers = ["postgres", "eventbus", "temporal"];
     private static readonly string[] Databases = ["catalogdb", "inventorydb", "paymentsdb", "shippingdb", "notificationsdb", "orderingdb", "identitydb", "workflowsdb"];
 
@@ -35,6 +35,9 @@ public sealed class PublishManifestTests
         Assert.True(resources["bff-web"].GetProperty("bindings").GetProperty("http").GetProperty("external").GetBoolean());
         Assert.Equal("{bff-web-client-secret.value}", resources["bff-web"].GetProperty("env").GetProperty("Oidc__ClientSecret").GetString());
         Assert.Equal("{bff-web-client-secret.value}", resources["identity"].GetProperty("env").GetProperty("Identity__Clients__BffWeb__Secret").GetString());
+        // The mobile BFF faces phones; its app is Identity's public client, registered with the BFF's own address.
+        Assert.True(resources["bff-mobile"].GetProperty("bindings").GetProperty("http").GetProperty("external").GetBoolean());
+        Assert.Equal("{bff-mobile.bindings.http.url}/authentication/login-callback", resources["identity"].GetProperty("env").GetProperty("Identity__Clients__BffMobile__RedirectUris__0").GetString());
         // The worker reaches Temporal through the container's endpoint, not a local address.
         var workflowsEnvironment = resources["workflows"].GetProperty("env");
         Assert.Equal("{temporal.bindings.grpc.host}:{temporal.bindings.grpc.port}", workflowsEnvironment.GetProperty("TEMPORAL_ADDRESS").GetString());
