@@ -129,6 +129,19 @@ public sealed class ProductsApiTests(CatalogApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_product_image_asked_for_at_a_width_is_drawn_that_size_and_stays_a_vector()
+    {
+        using var client = factory.CreateClient();
+
+        var image = System.Xml.Linq.XElement.Parse(await client.GetStringAsync("/products/5/image?w=96", Cancellation));
+        var full = System.Xml.Linq.XElement.Parse(await client.GetStringAsync("/products/5/image", Cancellation));
+
+        Assert.Equal(("96", "96"), ((string?)image.Attribute("width"), (string?)image.Attribute("height")));
+        Assert.Equal(("400", "400"), ((string?)full.Attribute("width"), (string?)full.Attribute("height")));
+        Assert.Equal((string?)full.Attribute("viewBox"), (string?)image.Attribute("viewBox"));
+    }
+
+    [Fact]
     public async Task A_price_change_shows_on_the_next_read_and_repeating_it_changes_nothing()
     {
         const int productId = 100;

@@ -29,6 +29,9 @@ public sealed class ValidationTests(CatalogApiFactory factory) : IClassFixture<C
         { "/products/by-ids?ids=0", "ids[0]" },
         { "/products/by-ids?ids=1&ids=abc", "ids" },
         { "/products/by-ids?" + string.Join('&', Enumerable.Range(1, 101).Select(id => $"ids={id}")), "ids" },
+        { "/products/5/image?w=31", "w" },
+        { "/products/5/image?w=1025", "w" },
+        { "/products/5/image?w=wide", "w" },
     };
 
     [Theory]

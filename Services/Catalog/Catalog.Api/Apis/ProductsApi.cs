@@ -31,7 +31,9 @@ public static class ProductsApi
 
         products.MapGet("/{id:int}/image", GetProductImage)
             .WithName("GetProductImage")
-            .WithSummary("Get a product's image (SVG)");
+            .WithSummary("Get a product's image (SVG)")
+            .WithDescription("Drawn w CSS pixels wide and high when w is given, so a screen's image URL says the size it shows.")
+            .WithValidation<ProductImageQuery>();
 
         products.MapPut("/{id:int}/price", ChangePrice)
             .WithName("ChangeProductPrice")
@@ -58,15 +60,15 @@ public static class ProductsApi
         await store.FindAsync(id, cancellationToken) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound();
 
     public static async Task<Results<ContentHttpResult, NotFound>> GetProductImage(
-        [Description("The product id.")] int id, ProductStore store, HttpResponse response, CancellationToken cancellationToken)
+        [AsParameters] ProductImageQuery query, ProductStore store, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(id, cancellationToken) is not { } product)
+        if (await store.FindAsync(query.Id, cancellationToken) is not { } product)
         {
             return TypedResults.NotFound();
         }
 
         response.Headers.CacheControl = "public, max-age=86400";
-        return TypedResults.Text(ProductImage.Render(product.Name, product.CategoryId), "image/svg+xml");
+        return TypedResults.Text(ProductImage.Render(product.Name, product.CategoryId, query.W ?? ProductImage.DefaultSize), "image/svg+xml");
     }
 
     public static async Task<Results<Ok<ProductDto>, NotFound>> ChangePrice(
