@@ -1,4 +1,6 @@
 using Commerce.Bff.Mobile;
+using Commerce.Bff.Mobile.Edge;
+using Commerce.Bff.Mobile.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,8 +11,18 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Outside the ETags, so they hash (and a 304 skips) the plain body.
+app.UseResponseCompression();
+app.UseRouting();
+app.UseApiSecurityHeaders();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseScreenETags();
 
 app.MapDefaultEndpoints();
+app.MapMobileOpenApi();
+app.MapProductImages();
 app.MapMobileApp();
 
 app.Run();
