@@ -1,7 +1,15 @@
 using System.Text.Json.Serialization;
 using Commerce.Bff.Mobile.Edge;
 using Commerce.Bff.Mobile.OpenApi;
+using Commerce.Bff.Mobile.Screens;
+using Commerce.Catalog.Contracts;
+using Commerce.Inventory.Contracts;
+using Commerce.Ordering.Contracts;
+using Commerce.Payments.Contracts;
+using Commerce.Shipping.Contracts;
+using FluentValidation;
 using Microsoft.AspNetCore.ResponseCompression;
+using Refit;
 
 namespace Commerce.Bff.Mobile;
 
@@ -11,7 +19,21 @@ public static class Extensions
     public static IHostApplicationBuilder AddMobileBff(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MobileLimits>().BindConfiguration(MobileLimits.Section);
+        builder.Services.AddOptions<MobileTimeouts>().BindConfiguration(MobileTimeouts.Section);
         var limits = builder.Configuration.GetSection(MobileLimits.Section).Get<MobileLimits>() ?? new MobileLimits();
+        var timeouts = builder.Configuration.GetSection(MobileTimeouts.Section).Get<MobileTimeouts>() ?? new MobileTimeouts();
+
+        // Service discovery and the standard resilience handler come with every client (ServiceDefaults); each screen
+        // bounds every call by its own budget (MobileTimeouts), which includes the handler's retries.
+        AddServiceClient<ICatalogApi>(builder.Services, "catalog");
+        AddServiceClient<IInventoryApi>(builder.Services, "inventory");
+        AddServiceClient<IShippingApi>(builder.Services, "shipping");
+        AddServiceClient<IOrderingApi>(builder.Services, "ordering");
+        AddServiceClient<IPaymentsApi>(builder.Services, "payments");
+        builder.Services.AddSingleton<CatalogScreens>();
+        builder.Services.AddSingleton<CartPricing>();
+        builder.Services.AddSingleton<AddressCheck>();
+        builder.Services.AddValidatorsFromAssemblyContaining<CatalogScreens>(ServiceLifetime.Singleton, includeInternalTypes: false);
 
         builder.AddBearerTokens();
         builder.Services.AddClientRateLimits(limits);
@@ -32,8 +54,12 @@ public static class Extensions
             compression.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json", "image/svg+xml"];
         });
 
-        builder.Services.AddProductImageProxy(TimeSpan.FromSeconds(2));
+        builder.Services.AddProductImageProxy(timeouts.Catalog);
         builder.Services.AddMobileOpenApi();
         return builder;
     }
+
+    private static void AddServiceClient<TApi>(IServiceCollection services, string serviceName) where TApi : class =>
+        services.AddRefitGeneratedClient<TApi>()
+            .ConfigureHttpClient(client => client.BaseAddress = new Uri($"https+http://{serviceName}"));
 }

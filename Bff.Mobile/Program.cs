@@ -1,4 +1,5 @@
 using Commerce.Bff.Mobile;
+using Commerce.Bff.Mobile.Apis;
 using Commerce.Bff.Mobile.Edge;
 using Commerce.Bff.Mobile.OpenApi;
 
@@ -22,6 +23,7 @@ app.UseScreenETags();
 
 app.MapDefaultEndpoints();
 app.MapMobileOpenApi();
+app.MapMobileApi();
 app.MapProductImages();
 app.MapMobileApp();
 

@@ -1,0 +1,47 @@
+using Commerce.Bff.Mobile.Client;
+using Commerce.Bff.Mobile.Screens;
+using Commerce.Ordering.Contracts;
+using Commerce.ServiceDefaults.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Commerce.Bff.Mobile.Apis;
+
+public static class CartApi
+{
+    public static RouteGroupBuilder MapCartApi(this RouteGroupBuilder api)
+    {
+        var cart = api.MapGroup("/cart").WithTags("Cart");
+
+        // Anonymous: pricing changes nothing, and a cart is priced before anyone signs in.
+        cart.MapPost("/price", PriceCartAsync)
+            .WithName("PriceCart")
+            .WithSummary("The cart the phone keeps, priced now with Catalog's prices and Inventory's stock")
+            .WithDescription(
+                "Products Catalog no longer sells come back in gone and count for nothing. Stock is not critical: without " +
+                "Inventory each line says unknown and degraded names availability. Without Catalog, 503 with Retry-After.")
+            .WithValidation<PriceCartRequest>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return cart;
+    }
+
+    public static async Task<Results<Ok<CartScreen>, ValidationProblem, ProblemHttpResult>> PriceCartAsync(
+        PriceCartRequest request, CartPricing pricing, HttpContext context, CancellationToken cancellationToken) =>
+        await pricing.PriceAsync(request.Items, cancellationToken) switch
+        {
+            CartPricingOutcome.Priced priced => TypedResults.Ok(priced.Cart),
+            CartPricingOutcome.MixedCurrencies mixed => MixedCurrencies(mixed.Currencies),
+            _ => ScreenResults.Unavailable(context, "Catalog"),
+        };
+
+    /// <summary>422 <c>mixed-currencies</c>, the word Ordering refuses such an order with.</summary>
+    internal static ProblemHttpResult MixedCurrencies(IReadOnlyList<string> currencies) => TypedResults.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "The products are priced in different currencies.",
+        detail: $"One cart is paid in one currency; these products are priced in {string.Join(", ", currencies)}.",
+        extensions: new Dictionary<string, object?>
+        {
+            ["reason"] = OrderingRefusalReasons.MixedCurrencies,
+            ["currencies"] = currencies,
+        });
+}
