@@ -1,8 +1,13 @@
+using Microsoft.Extensions.Logging;
 using Refit;
 
-namespace Commerce.Bff.Web.Aggregation;
+namespace Commerce.Bff.Shared;
 
-internal static class DownstreamFaults
+/// <summary>
+/// How a BFF calls a service: within a budget, and telling "the service could not answer" (a part to do without, or a
+/// 503) from "the BFF asked wrongly" (a bug to surface).
+/// </summary>
+public static class DownstreamFaults
 {
     /// <summary>
     /// Whether <paramref name="exception"/> means the service could not answer (unreachable, 5xx, out of time, circuit
