@@ -95,6 +95,8 @@ public sealed class PayloadSizeTests(Downstream downstream)
     private static string Table(IReadOnlyList<Row> rows)
     {
         var table = new StringBuilder();
+        table.AppendLine("Bytes of each screen's JSON body for the same customer and catalog, as each BFF sends it (raw) and gzip'd (optimal level). The home screens differ in what they feature (the web shows more tiles).");
+        table.AppendLine();
         table.AppendLine("| screen | items (web / mobile) | web raw | mobile raw | web gzip | mobile gzip | mobile / web (raw, gzip) |");
         table.AppendLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var row in rows)

@@ -38,6 +38,11 @@ public sealed class WebBffFactory : WebApplicationFactory<bffweb::Program>
         builder.UseSetting("Oidc:Authority", IdentityService.Authority.ToString());
         builder.UseSetting("Oidc:ClientSecret", IdentityService.BffWebSecret);
         builder.UseSetting("Bff:Limits:PermitsPerWindow", "1000000");
+        // The budgets of the mobile BFF's tests, so that neither side's screens are weighed degraded on a busy machine.
+        builder.UseSetting("Bff:Timeouts:Catalog", "00:00:03");
+        builder.UseSetting("Bff:Timeouts:Availability", "00:00:01.500");
+        builder.UseSetting("Bff:Timeouts:ShippingEstimate", "00:00:01.500");
+        builder.UseSetting("Bff:Timeouts:Ordering", "00:00:03");
         builder.ConfigureServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
             options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = network.CreateHandler())));
     }
