@@ -40,8 +40,11 @@ public static class MobileAppHosting
             });
             return next(context);
         });
-        app.UseBlazorFrameworkFiles();
-        app.MapStaticAssets();
+        // The app's files, its _framework included, from the build's static web assets manifest (fingerprinted names
+        // immutable, the others revalidated), so nothing of UseBlazorFrameworkFiles is needed. They are outside the
+        // per-client limit, as the settings and the shell are: a start loads dozens of files at once (a Debug build
+        // over a hundred), cheap to serve, and refusing one of them leaves the phone with no app at all.
+        app.MapStaticAssets().DisableRateLimiting();
         app.MapGet(SettingsPath, (HttpContext context) =>
             {
                 // Read at every start of the app, so a changed authority is picked up at once.
@@ -51,8 +54,9 @@ public static class MobileAppHosting
             .WithName("GetAppSettings")
             .WithSummary("Where the app signs in, and as which client")
             .WithTags("App")
-            .ExcludeFromDescription();
-        app.MapFallbackToFile("index.html");
+            .ExcludeFromDescription()
+            .DisableRateLimiting();
+        app.MapFallbackToFile("index.html").DisableRateLimiting();
         return app;
     }
 

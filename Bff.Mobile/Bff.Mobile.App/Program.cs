@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.RootComponents.Add<App>("#app");
 builder.RootComponents.Add<HeadOutlet>("head::after");
+// The browser's console is the customer's, not a log: what went wrong only.
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 var origin = new Uri(builder.HostEnvironment.BaseAddress);
 var settings = await MobileAppSettings.LoadAsync(origin);

@@ -9,7 +9,7 @@ public static class BffRegistration
     public static IServiceCollection AddMobileBff(this IServiceCollection services, Uri origin)
     {
         services.AddTransient<CustomerTokenHandler>();
-        services.AddRefitClient<IMobileBffApi>()
+        services.AddRefitGeneratedClient<IMobileBffApi>()
             .ConfigureHttpClient(http => http.BaseAddress = origin)
             .AddHttpMessageHandler<CustomerTokenHandler>();
         return services;
