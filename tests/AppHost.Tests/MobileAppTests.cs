@@ -27,7 +27,7 @@ public sealed class MobileAppTests(LocalAppHost appHost, ChromiumFixture chromiu
 
     private static readonly TimeSpan SagaTimeout = LocalAppHost.GracePeriod + TimeSpan.FromMinutes(1);
 
-    /// <summary>A first start downloads the runtime and every assembly of a Debug build, on a loaded 2-core machine.</summary>
+    /// <summary>Each full load starts the runtime and every assembly of a Debug build again, on a loaded 2-core machine.</summary>
     private const float FirstStart = 60_000;
 
     private readonly MobilePhone _phone = new(chromium);
@@ -115,30 +115,30 @@ public sealed class MobileAppTests(LocalAppHost appHost, ChromiumFixture chromiu
         // From its first visit on, the service worker answers the app's requests.
         await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
         await page.GotoAsync($"/search?q={Uri.EscapeDataString(product.Name)}");
-        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Results" }).GetByRole(AriaRole.Link, new() { Name = product.Name }).First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Results" }).GetByRole(AriaRole.Link, new() { Name = product.Name }).First).ToBeVisibleAsync(new() { Timeout = FirstStart });
         await page.GotoAsync($"/products/{product.Id}");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = product.Name, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = product.Name, Level = 1 })).ToBeVisibleAsync(new() { Timeout = FirstStart });
         await Expect(page.Locator("img.product-image")).ToHaveJSPropertyAsync("complete", true);
 
         await _phone.Context.SetOfflineAsync(true);
         await page.ReloadAsync();
-        await Expect(page.GetByText("Offline.")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = product.Name, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Offline.")).ToBeVisibleAsync(new() { Timeout = FirstStart });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = product.Name, Level = 1 })).ToBeVisibleAsync(new() { Timeout = FirstStart });
 
         await page.GotoAsync("/");
-        await Expect(Featured(page)).Not.ToHaveCountAsync(0);
-        await Expect(page.GetByText("Offline.")).ToBeVisibleAsync();
+        await Expect(Featured(page)).Not.ToHaveCountAsync(0, new() { Timeout = FirstStart });
+        await Expect(page.GetByText("Offline.")).ToBeVisibleAsync(new() { Timeout = FirstStart });
         await MobilePhone.ScreenshotAsync(page, "mobile-offline-home");
 
         await page.GotoAsync($"/search?q={Uri.EscapeDataString(product.Name)}");
-        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Results" }).GetByRole(AriaRole.Link, new() { Name = product.Name }).First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Results" }).GetByRole(AriaRole.Link, new() { Name = product.Name }).First).ToBeVisibleAsync(new() { Timeout = FirstStart });
 
         // What was never seen cannot be shown: the screen says so, politely, instead of failing.
         await page.GotoAsync("/products/200");
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("offline");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("offline", new() { Timeout = FirstStart });
         // Nor is anything of the customer's kept.
         await page.GotoAsync("/orders");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to continue" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to continue" })).ToBeVisibleAsync(new() { Timeout = FirstStart });
     }
 
     [Fact]
