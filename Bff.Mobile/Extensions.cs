@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Commerce.Bff.Mobile.Edge;
 using Commerce.Bff.Mobile.OpenApi;
 using Commerce.Bff.Mobile.Screens;
+using Commerce.Bff.Shared;
 using Commerce.Catalog.Contracts;
 using Commerce.Inventory.Contracts;
 using Commerce.Ordering.Contracts;
@@ -9,34 +10,37 @@ using Commerce.Payments.Contracts;
 using Commerce.Shipping.Contracts;
 using FluentValidation;
 using Microsoft.AspNetCore.ResponseCompression;
-using Refit;
 
 namespace Commerce.Bff.Mobile;
 
 public static class Extensions
 {
+    /// <summary>The sections the shared budgets and limits are read from, as in the web BFF.</summary>
+    private const string LimitsSection = "Bff:Limits";
+    private const string TimeoutsSection = "Bff:Timeouts";
+
     /// <summary>The mobile BFF: bearer tokens for <c>bff-mobile</c>, the phone's screens over the services' Refit clients.</summary>
     public static IHostApplicationBuilder AddMobileBff(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MobileLimits>().BindConfiguration(MobileLimits.Section);
-        builder.Services.AddOptions<MobileTimeouts>().BindConfiguration(MobileTimeouts.Section);
-        var limits = builder.Configuration.GetSection(MobileLimits.Section).Get<MobileLimits>() ?? new MobileLimits();
-        var timeouts = builder.Configuration.GetSection(MobileTimeouts.Section).Get<MobileTimeouts>() ?? new MobileTimeouts();
+        builder.Services.AddOptions<BffLimits>().BindConfiguration(LimitsSection);
+        var limits = builder.Configuration.GetSection(LimitsSection).Get<BffLimits>() ?? new BffLimits();
+        var timeouts = builder.Configuration.GetSection(TimeoutsSection).Get<BffTimeouts>() ?? new BffTimeouts();
 
-        // Service discovery and the standard resilience handler come with every client (ServiceDefaults); each screen
-        // bounds every call by its own budget (MobileTimeouts), which includes the handler's retries.
-        AddServiceClient<ICatalogApi>(builder.Services, "catalog");
-        AddServiceClient<IInventoryApi>(builder.Services, "inventory");
-        AddServiceClient<IShippingApi>(builder.Services, "shipping");
-        AddServiceClient<IOrderingApi>(builder.Services, "ordering");
-        AddServiceClient<IPaymentsApi>(builder.Services, "payments");
+        builder.AddBffAggregation();
+        builder.Services.AddServiceClient<ICatalogApi>("catalog");
+        builder.Services.AddServiceClient<IInventoryApi>("inventory");
+        builder.Services.AddServiceClient<IShippingApi>("shipping");
+        builder.Services.AddServiceClient<IOrderingApi>("ordering");
+        builder.Services.AddServiceClient<IPaymentsApi>("payments");
         builder.Services.AddSingleton<CatalogScreens>();
-        builder.Services.AddSingleton<CartPricing>();
-        builder.Services.AddSingleton<AddressCheck>();
         builder.Services.AddValidatorsFromAssemblyContaining<CatalogScreens>(ServiceLifetime.Singleton, includeInternalTypes: false);
 
         builder.AddBearerTokens();
-        builder.Services.AddClientRateLimits(limits);
+        // A customer (the token's sub) is one client on every phone they use, anyone else is their IP address. A call
+        // whose token failed validation counts against its IP address, so inventing tokens buys nothing.
+        builder.Services.AddClientRateLimits(
+            context => context.User.CustomerIdOrNull() is { } customerId ? $"customer:{customerId}" : $"ip:{context.Connection.RemoteIpAddress}",
+            limits);
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 
@@ -58,8 +62,4 @@ public static class Extensions
         builder.Services.AddMobileOpenApi();
         return builder;
     }
-
-    private static void AddServiceClient<TApi>(IServiceCollection services, string serviceName) where TApi : class =>
-        services.AddRefitGeneratedClient<TApi>()
-            .ConfigureHttpClient(client => client.BaseAddress = new Uri($"https+http://{serviceName}"));
 }

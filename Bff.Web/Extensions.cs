@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using Commerce.Bff.Shared;
 using Commerce.Bff.Web.Aggregation;
 using Commerce.Bff.Web.Edge;
 using Commerce.Catalog.Contracts;
@@ -8,9 +8,6 @@ using Commerce.Ordering.Contracts;
 using Commerce.Payments.Contracts;
 using Commerce.Shipping.Contracts;
 using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
-using Refit;
 
 namespace Commerce.Bff.Web;
 
@@ -20,24 +17,19 @@ public static class Extensions
 
     public static IHostApplicationBuilder AddWebBff(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BffTimeouts>().BindConfiguration("Bff:Timeouts");
         builder.Services.AddOptions<BffLimits>().BindConfiguration("Bff:Limits");
         builder.Services.AddOptions<Apis.OrderStreamOptions>().BindConfiguration(Apis.OrderStreamOptions.Section);
         var limits = builder.Configuration.GetSection("Bff:Limits").Get<BffLimits>() ?? new BffLimits();
         builder.AddStorefrontSignIn();
 
-        // Service discovery and the standard resilience handler come with every client (ServiceDefaults); each
-        // screen bounds every call by its own budget (BffTimeouts), which includes the handler's retries.
-        AddServiceClient<ICatalogApi>(builder.Services, "catalog");
-        AddServiceClient<IInventoryApi>(builder.Services, "inventory");
-        AddServiceClient<IShippingApi>(builder.Services, "shipping");
-        AddServiceClient<IOrderingApi>(builder.Services, "ordering");
-        AddServiceClient<IPaymentsApi>(builder.Services, "payments");
-        AddServiceClient<INotificationsApi>(builder.Services, "notifications");
-        builder.Services.AddSingleton<ProductDetailAggregator>();
-        builder.Services.AddSingleton<CartPricer>();
-        builder.Services.AddSingleton<AddressCheck>();
-        builder.Services.AddValidatorsFromAssemblyContaining<CartPricer>(ServiceLifetime.Singleton, includeInternalTypes: false);
+        builder.Services.AddServiceClient<ICatalogApi>("catalog");
+        builder.Services.AddServiceClient<IInventoryApi>("inventory");
+        builder.Services.AddServiceClient<IShippingApi>("shipping");
+        builder.Services.AddServiceClient<IOrderingApi>("ordering");
+        builder.Services.AddServiceClient<IPaymentsApi>("payments");
+        builder.Services.AddServiceClient<INotificationsApi>("notifications");
+        builder.AddBffAggregation();
+        builder.Services.AddValidatorsFromAssemblyContaining<CatalogScreens>(ServiceLifetime.Singleton, includeInternalTypes: false);
         builder.Services.AddSingleton<CustomerNotifications>();
         builder.Services.AddSingleton<CatalogScreens>();
         builder.Services.AddMemoryCache();
@@ -51,23 +43,9 @@ public static class Extensions
         builder.Services.AddOutputCache(cache => cache.AddPolicy(CatalogCachePolicy, policy => policy
             .Expire(limits.CatalogCacheDuration)
             .SetVaryByQuery("*")));
-        builder.Services.AddRateLimiter(rateLimiter =>
-        {
-            rateLimiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.PermitsPerWindow,
-                    Window = limits.Window,
-                    QueueLimit = 0,
-                }));
-            rateLimiter.OnRejected = RefuseTooManyRequestsAsync;
-        });
+        builder.Services.AddClientRateLimits(ClientKey, limits);
         return builder;
     }
-
-    private static void AddServiceClient<TApi>(IServiceCollection services, string serviceName) where TApi : class =>
-        services.AddRefitGeneratedClient<TApi>()
-            .ConfigureHttpClient(client => client.BaseAddress = new Uri($"https+http://{serviceName}"));
 
     /// <summary>
     /// A signed-in customer (the session's <c>sub</c>) is limited as one client on every device; anyone else by IP
@@ -77,17 +55,4 @@ public static class Extensions
         context.User.CustomerIdOrNull() is { } customerId
             ? $"customer:{customerId}"
             : $"ip:{context.Connection.RemoteIpAddress}";
-
-    private static async ValueTask RefuseTooManyRequestsAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
-    {
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        var context = rejected.HttpContext;
-        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var problem = TypedResults.Problem(
-            statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many requests",
-            detail: "Slow down and retry after the number of seconds in Retry-After.",
-            type: "https://tools.ietf.org/html/rfc6585#section-4");
-        await problem.ExecuteAsync(context);
-    }
 }

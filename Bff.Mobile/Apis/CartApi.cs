@@ -1,5 +1,6 @@
 using Commerce.Bff.Mobile.Client;
 using Commerce.Bff.Mobile.Screens;
+using Commerce.Bff.Shared;
 using Commerce.Ordering.Contracts;
 using Commerce.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,10 +27,10 @@ public static class CartApi
     }
 
     public static async Task<Results<Ok<CartScreen>, ValidationProblem, ProblemHttpResult>> PriceCartAsync(
-        PriceCartRequest request, CartPricing pricing, HttpContext context, CancellationToken cancellationToken) =>
-        await pricing.PriceAsync(request.Items, cancellationToken) switch
+        PriceCartRequest request, CartPricer pricer, HttpContext context, CancellationToken cancellationToken) =>
+        await pricer.PriceAsync(CartViews.QuantitiesOf(request.Items), cancellationToken) switch
         {
-            CartPricingOutcome.Priced priced => TypedResults.Ok(priced.Cart),
+            CartPricingOutcome.Priced priced => TypedResults.Ok(CartViews.ScreenOf(priced.Cart)),
             CartPricingOutcome.MixedCurrencies mixed => MixedCurrencies(mixed.Currencies),
             _ => ScreenResults.Unavailable(context, "Catalog"),
         };

@@ -1,8 +1,10 @@
 using Commerce.Bff.Mobile.Client;
 using Commerce.Bff.Mobile.Edge;
 using Commerce.Bff.Mobile.Screens;
+using Commerce.Bff.Shared;
 using Commerce.Ordering.Contracts;
 using Commerce.Payments.Contracts;
+using Commerce.Shipping.Contracts;
 using Commerce.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +15,9 @@ namespace Commerce.Bff.Mobile.Apis;
 
 public static class CheckoutApi
 {
+    /// <summary>Where the checkout request keeps the address's fields (<c>address.country</c>).</summary>
+    private const string AddressFieldPrefix = "address.";
+
     public static RouteGroupBuilder MapCheckoutApi(this RouteGroupBuilder api)
     {
         var checkout = api.MapGroup("").WithTags("Checkout").RequireAuthorization();
@@ -46,7 +51,7 @@ public static class CheckoutApi
     {
         try
         {
-            var response = await Downstream.WithinAsync(
+            var response = await DownstreamFaults.WithinAsync(
                 services.Timeouts.Value.Payments,
                 token => services.Payments.TokenizeCardAsync(new TokenizeCardRequest(request.Number, request.ExpiryMonth, request.ExpiryYear, request.Cvc), token),
                 cancellationToken);
@@ -57,13 +62,13 @@ public static class CheckoutApi
 
             if (response is { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError, Error: ApiException refusal })
             {
-                return await PassedOnRefusal.FromAsync<Created<SavedCard>>(refusal);
+                return await PassedOnRefusal.FromAsync<SavedCard>(refusal);
             }
 
             // The status and the kind of fault only: Refit's exceptions carry the request, which held the card.
             services.Logger.LogWarning("Payments answered {StatusCode} ({Fault}) to a tokenization", (int?)response.StatusCode, response.Error?.GetType().Name);
         }
-        catch (Exception exception) when (Downstream.IsUnavailable(exception, cancellationToken))
+        catch (Exception exception) when (DownstreamFaults.IsUnavailable(exception, cancellationToken))
         {
             services.Logger.LogWarning("Payments could not tokenize a card ({Fault})", exception.GetType().Name);
         }
@@ -75,85 +80,36 @@ public static class CheckoutApi
         CheckoutRequest request,
         [FromHeader(Name = MobileHeaders.IdempotencyKey)] string? idempotencyKey,
         [AsParameters] CheckoutServices services,
-        CartPricing pricing,
-        AddressCheck addresses,
+        CheckoutPlacement placement,
         CancellationToken cancellationToken)
     {
-        var priced = pricing.PriceAsync(request.Items, cancellationToken);
-        var address = addresses.CheckAsync(request.Address, request.Items, cancellationToken);
-        await Task.WhenAll(priced, address);
-
-        CartScreen cart;
-        switch (await priced)
-        {
-            case CartPricingOutcome.Priced { Cart: var repriced }:
-                cart = repriced;
-                break;
-            case CartPricingOutcome.MixedCurrencies mixed:
-                return CartApi.MixedCurrencies(mixed.Currencies);
-            default:
-                return ScreenResults.Unavailable(services.Context, "Catalog");
-        }
-
-        if (cart.Gone is { Count: > 0 } gone)
-        {
-            return CheckoutProblems.UnknownProducts(gone);
-        }
-
-        if (await address is AddressCheckOutcome.Undeliverable undeliverable)
-        {
-            return CheckoutProblems.AddressUndeliverable(undeliverable.Field, undeliverable.Detail);
-        }
-
-        if (cart.Total != request.ExpectedTotal)
-        {
-            return CheckoutProblems.PriceChanged(cart, request.ExpectedTotal);
-        }
-
-        // RequireIdempotencyKey has refused a request without one; optional here only so that its 400 is the one that answers.
-        return await PlaceOrderAsync(request, idempotencyKey!, services, cancellationToken);
-    }
-
-    private static async Task<Results<Created<PlacedOrder>, ValidationProblem, ProblemHttpResult>> PlaceOrderAsync(
-        CheckoutRequest request, string idempotencyKey, CheckoutServices services, CancellationToken cancellationToken)
-    {
         var address = request.Address;
-        // Lines without prices: Ordering asks Catalog itself, so what the order costs never comes from the phone.
-        var order = new PlaceOrderRequest(
-            [.. request.Items.Select(item => new PlaceOrderLine(item.ProductId, item.Quantity))],
-            new OrderAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.Country),
-            request.CardToken);
-        try
+        // RequireIdempotencyKey has refused a request without one; optional here only so that its 400 is the one that answers.
+        var checkout = new CheckoutOrder(
+            services.Context.User.CustomerId(),
+            idempotencyKey!,
+            CartViews.QuantitiesOf(request.Items),
+            new ShippingAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.Country),
+            request.CardToken,
+            request.ExpectedTotal);
+        return await placement.PlaceAsync(checkout, cancellationToken) switch
         {
-            var response = await Downstream.WithinAsync(
-                services.Timeouts.Value.PlaceOrder,
-                token => services.Ordering.PlaceOrderAsync(services.Context.User.CustomerId(), idempotencyKey, order, token),
-                cancellationToken);
-            if (response is { IsSuccessStatusCode: true, Content: { } placed })
-            {
-                return TypedResults.Created($"/api/orders/{placed.OrderId}", new PlacedOrder(placed.OrderId, placed.Reference));
-            }
-
-            if (response is { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError, Error: ApiException refusal })
-            {
-                return await PassedOnRefusal.FromAsync<Created<PlacedOrder>>(refusal, CheckoutFieldOf);
-            }
-
-            services.Logger.LogWarning(response.Error, "Ordering answered {StatusCode} to a checkout", (int?)response.StatusCode);
-        }
-        catch (Exception exception) when (Downstream.IsUnavailable(exception, cancellationToken))
-        {
-            services.Logger.LogWarning(exception, "Ordering could not place an order");
-        }
-
-        return ScreenResults.Unavailable(services.Context, "Ordering");
+            CheckoutOutcome.Placed { Order: var order } => TypedResults.Created($"/api/orders/{order.OrderId}", new PlacedOrder(order.OrderId, order.Reference)),
+            CheckoutOutcome.UnknownProducts unknown => CheckoutProblems.UnknownProducts(unknown.ProductIds),
+            CheckoutOutcome.AddressUndeliverable undeliverable => CheckoutProblems.AddressUndeliverable(AddressFieldPrefix + undeliverable.AddressField, undeliverable.Detail),
+            CheckoutOutcome.PriceChanged changed => CheckoutProblems.PriceChanged(CartViews.ScreenOf(changed.Cart), changed.ExpectedTotal),
+            CheckoutOutcome.MixedCurrencies mixed => CartApi.MixedCurrencies(mixed.Currencies),
+            CheckoutOutcome.RefusedByOrdering refused => await PassedOnRefusal.FromAsync<PlacedOrder>(refused.Refusal, CheckoutFieldOf),
+            CheckoutOutcome.CatalogUnavailable => ScreenResults.Unavailable(services.Context, "Catalog"),
+            _ => ScreenResults.Unavailable(services.Context, "Ordering"),
+        };
     }
 
     /// <summary>Ordering's name of a field of its request (<c>lines[0].quantity</c>, <c>shippingAddress.country</c>) as the checkout names it.</summary>
     private static string CheckoutFieldOf(string orderingField) => orderingField switch
     {
         _ when orderingField.StartsWith("lines", StringComparison.OrdinalIgnoreCase) => "items" + orderingField["lines".Length..],
-        _ when orderingField.StartsWith("shippingAddress", StringComparison.OrdinalIgnoreCase) => "address" + orderingField["shippingAddress".Length..],
+        _ when orderingField.StartsWith("shippingAddress.", StringComparison.OrdinalIgnoreCase) => AddressFieldPrefix + orderingField["shippingAddress.".Length..],
         _ when orderingField.StartsWith("paymentToken", StringComparison.OrdinalIgnoreCase) => "cardToken" + orderingField["paymentToken".Length..],
         _ => orderingField,
     };
@@ -164,5 +120,5 @@ public sealed record CheckoutServices(
     HttpContext Context,
     IOrderingApi Ordering,
     IPaymentsApi Payments,
-    IOptions<MobileTimeouts> Timeouts,
+    IOptions<BffTimeouts> Timeouts,
     ILogger<CheckoutServices> Logger);

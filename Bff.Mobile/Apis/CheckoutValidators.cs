@@ -61,25 +61,3 @@ public sealed class SaveCardRequestValidator : AbstractValidator<SaveCardRequest
             .Matches("^[0-9]{3,4}$").WithMessage("The security code is 3 or 4 digits.");
     }
 }
-
-/// <summary>
-/// The checkout's <see cref="MobileHeaders.IdempotencyKey"/>: there, and one Ordering accepts (1–<see cref="MaxLength"/>
-/// printable ASCII characters, no spaces; the app sends a UUID), so a retry is recognised as the same attempt.
-/// </summary>
-public sealed class IdempotencyKeyValidator : AbstractValidator<IdempotencyKey>
-{
-    public const int MaxLength = 100;
-
-    public IdempotencyKeyValidator()
-    {
-        RuleFor(key => key.Value)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage($"Send an {MobileHeaders.IdempotencyKey} header, made once per checkout attempt and sent again on its retries.")
-            .MaximumLength(MaxLength)
-            .Matches("^[\\x21-\\x7E]+$").WithMessage($"An {MobileHeaders.IdempotencyKey} is printable ASCII without spaces.")
-            .OverridePropertyName(MobileHeaders.IdempotencyKey);
-    }
-}
-
-/// <summary>The <see cref="MobileHeaders.IdempotencyKey"/> header of a request; null unless it came exactly once.</summary>
-public sealed record IdempotencyKey(string? Value);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Commerce.Bff.Mobile.Client;
 using Commerce.Bff.Mobile.Edge;
 using Commerce.Bff.Mobile.Screens;
+using Commerce.Bff.Shared;
 using Commerce.Ordering.Contracts;
 using Commerce.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,7 +59,7 @@ public static class OrdersApi
     {
         try
         {
-            var response = await Downstream.WithinAsync(
+            var response = await DownstreamFaults.WithinAsync(
                 services.Timeouts.Value.Ordering,
                 token => services.Ordering.RequestCancellationAsync(services.CustomerId, route.Id, new RequestCancellationRequest(request.Reason), token),
                 cancellationToken);
@@ -67,14 +68,19 @@ public static class OrdersApi
                 return ScreenResults.NotFound(NoSuchOrder(route.Id));
             }
 
-            if (response is { StatusCode: System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.Conflict, Error: ApiException refusal })
+            if (response is { StatusCode: System.Net.HttpStatusCode.BadRequest, Error: ApiException invalid })
             {
-                return await PassedOnRefusal.FromAsync<Accepted<OrderScreen>>(refusal);
+                return await DownstreamProblems.InvalidAsync(invalid, "The cancellation request is not valid");
+            }
+
+            if (response is { StatusCode: System.Net.HttpStatusCode.Conflict, Error: ApiException refusal })
+            {
+                return await DownstreamProblems.RefusedAsync(refusal);
             }
 
             await response.EnsureSuccessStatusCodeAsync();
         }
-        catch (Exception exception) when (Downstream.IsUnavailable(exception, cancellationToken))
+        catch (Exception exception) when (DownstreamFaults.IsUnavailable(exception, cancellationToken))
         {
             services.Logger.LogWarning(exception, "Ordering could not take the cancellation of order {OrderId}", route.Id);
             return ScreenResults.Unavailable(services.Context, "Ordering");
@@ -96,7 +102,7 @@ public static class OrdersApi
 public sealed record OrderScreenServices(
     HttpContext Context,
     IOrderingApi Ordering,
-    IOptions<MobileTimeouts> Timeouts,
+    IOptions<BffTimeouts> Timeouts,
     ILogger<OrderScreenServices> Logger)
 {
     public string CustomerId => Context.User.CustomerId();
@@ -110,7 +116,7 @@ public sealed record OrderScreenServices(
     {
         try
         {
-            var response = await Downstream.WithinAsync(Timeouts.Value.Ordering, call, cancellationToken);
+            var response = await DownstreamFaults.WithinAsync(Timeouts.Value.Ordering, call, cancellationToken);
             if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
                 return new ScreenRead<TScreen>.Missing();
@@ -125,7 +131,7 @@ public sealed record OrderScreenServices(
             await response.EnsureSuccessStatusCodeAsync();
             return new ScreenRead<TScreen>.Shown(shape(response.Content!));
         }
-        catch (Exception exception) when (Downstream.IsUnavailable(exception, cancellationToken))
+        catch (Exception exception) when (DownstreamFaults.IsUnavailable(exception, cancellationToken))
         {
             Logger.LogWarning(exception, "Ordering could not give a screen");
             return new ScreenRead<TScreen>.Unavailable("Ordering");

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Commerce.Bff.Mobile.Screens;
+using Commerce.Bff.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commerce.Bff.Mobile.Apis;
@@ -26,13 +26,6 @@ internal static class ScreenResults
         detail: detail,
         type: "https://tools.ietf.org/html/rfc9110#section-15.5.5");
 
-    public static ProblemHttpResult Unavailable(HttpContext context, string service)
-    {
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: $"{service} is unavailable",
-            detail: "Retry after the number of seconds in Retry-After.",
-            type: "https://tools.ietf.org/html/rfc9110#section-15.6.4");
-    }
+    public static ProblemHttpResult Unavailable(HttpContext context, string service) =>
+        DownstreamProblems.Unavailable(context, service, RetryAfterSeconds);
 }

@@ -25,12 +25,17 @@ public static class ApiSecurityHeaders
         {
             if (IsApiRead(context.Request.Path))
             {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers["Cross-Origin-Resource-Policy"] = "same-origin";
+                // As the response starts, so that an answer rewritten on the way (a failed image's 503) keeps them too.
+                context.Response.OnStarting(() =>
+                {
+                    var headers = context.Response.Headers;
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    headers.XContentTypeOptions = "nosniff";
+                    headers.XFrameOptions = "DENY";
+                    headers["Referrer-Policy"] = "no-referrer";
+                    headers["Cross-Origin-Resource-Policy"] = "same-origin";
+                    return Task.CompletedTask;
+                });
             }
 
             await next(context);

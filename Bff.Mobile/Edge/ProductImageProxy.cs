@@ -79,13 +79,19 @@ public static class ProductImageProxy
     /// Catalog not answering (unreachable, out of time) is a 503 ProblemDetails with Retry-After, as on every screen,
     /// rather than the proxy's bare 502 or 504.
     /// </summary>
-    public static IEndpointConventionBuilder MapProductImages(this IEndpointRouteBuilder app) =>
-        app.MapReverseProxy(proxy => proxy.Use(async (context, next) =>
+    public static IEndpointConventionBuilder MapProductImages(this IEndpointRouteBuilder app)
+    {
+        // Any other path there (an id that is not a number) is a ProblemDetails 404, never the app's shell.
+        app.MapGet(PathPrefix + "/{**path}", () => TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "Images are /images/products/{id} with a numeric id."))
+            .ExcludeFromDescription();
+        return app.MapReverseProxy(proxy => proxy.Use(async (context, next) =>
         {
             await next();
-            // The proxy's own 502/503/504: no answer came from Catalog, so nothing of Catalog's is in the response yet.
-            if (context.GetForwarderErrorFeature() is not null && context.Response.StatusCode >= StatusCodes.Status500InternalServerError && !context.Response.HasStarted)
+            // Catalog failing (its 5xx) or not answering (the proxy's 502/504): what is buffered of it is dropped.
+            if (context.Response.StatusCode >= StatusCodes.Status500InternalServerError && !context.Response.HasStarted)
             {
+                context.Response.Clear();
                 context.Response.Headers.RetryAfter = new StringValues(RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
                 await TypedResults.Problem(
                     statusCode: StatusCodes.Status503ServiceUnavailable,
@@ -94,4 +100,5 @@ public static class ProductImageProxy
                     type: "https://tools.ietf.org/html/rfc9110#section-15.6.4").ExecuteAsync(context);
             }
         }));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Commerce.Bff.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ public static class ScreenETags
         HttpMethods.IsGet(context.Request.Method)
         && (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(ProductImageProxy.PathPrefix));
 
-    private sealed class ETagMiddleware(RequestDelegate next, IOptions<MobileLimits> limits)
+    private sealed class ETagMiddleware(RequestDelegate next, IOptions<BffLimits> limits)
     {
         public async Task InvokeAsync(HttpContext context)
         {
@@ -96,6 +97,6 @@ public static class ScreenETags
         private string CachingFor(HttpContext context) =>
             context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is not null && context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null
                 ? CustomerScreenCaching
-                : $"public, max-age={(int)limits.Value.CatalogMaxAge.TotalSeconds}";
+                : $"public, max-age={(int)limits.Value.CatalogCacheDuration.TotalSeconds}";
     }
 }

@@ -31,6 +31,8 @@ public static class MobileOpenApi
                         "is a 304 without a body. Images are the URLs the screens give (/images/products/{id}?w=), SVG passed " +
                         "through from Catalog. Errors are RFC 9457 ProblemDetails; a business refusal carries a reason.",
                 };
+                // No servers: the document is served by the BFF it describes, so its paths are relative to wherever it was read.
+                document.Servers = [];
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -63,9 +65,10 @@ public static class MobileOpenApi
         var metadata = description.ActionDescriptor.EndpointMetadata;
         operation.Responses ??= [];
         operation.Parameters ??= [];
+        // Every operation says what it needs; an anonymous one, explicitly nothing (an empty list).
+        operation.Security ??= [];
         if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
         {
-            operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
             await AddProblemAsync(operation, context, StatusCodes.Status401Unauthorized,
                 "No access token, or one that is expired or not for bff-mobile (WWW-Authenticate says which).", cancellationToken);

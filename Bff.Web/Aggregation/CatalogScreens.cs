@@ -1,3 +1,4 @@
+using Commerce.Bff.Shared;
 using Commerce.Bff.Web.Client.Screens;
 using Commerce.Catalog.Contracts;
 using Microsoft.Extensions.Caching.Memory;
@@ -63,8 +64,8 @@ public sealed class CatalogScreens(
         }
     }
 
-    public Task<ProductScreenOutcome> GetProductAsync(int productId, CancellationToken cancellationToken) =>
-        products.GetAsync(productId, cancellationToken);
+    public async Task<ProductScreenOutcome> GetProductAsync(int productId, CancellationToken cancellationToken) =>
+        CatalogViews.ToOutcome(await products.GetAsync(productId, cancellationToken));
 
     /// <summary>
     /// Every category, kept as long as an anonymous catalog read is cached: every page's header lists them, and they

@@ -1,3 +1,4 @@
+using Commerce.Bff.Shared;
 using Commerce.Notifications.Contracts;
 using Microsoft.Extensions.Options;
 

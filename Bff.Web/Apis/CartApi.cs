@@ -1,3 +1,4 @@
+using Commerce.Bff.Shared;
 using Commerce.Bff.Web.Aggregation;
 using Commerce.Bff.Web.Client.Screens;
 using Commerce.Ordering.Contracts;
@@ -28,9 +29,9 @@ public static class CartApi
 
     public static async Task<Results<Ok<CartScreen>, ValidationProblem, ProblemHttpResult>> PriceCartAsync(
         PriceCartRequest request, CartPricer pricer, HttpContext context, CancellationToken cancellationToken) =>
-        await pricer.PriceAsync(request.Items, cancellationToken) switch
+        await pricer.PriceAsync(CatalogViews.ToQuantities(request.Items), cancellationToken) switch
         {
-            CartPricingOutcome.Priced priced => TypedResults.Ok(priced.Cart),
+            CartPricingOutcome.Priced priced => TypedResults.Ok(CatalogViews.ToScreen(priced.Cart)),
             CartPricingOutcome.MixedCurrencies mixed => MixedCurrencies(mixed.Currencies),
             _ => CatalogUnavailable.Problem(context),
         };

@@ -1,8 +1,10 @@
+using Commerce.Bff.Shared;
 using Commerce.Bff.Web.Aggregation;
 using Commerce.Bff.Web.Client.Screens;
 using Commerce.Bff.Web.Edge;
 using Commerce.Ordering.Contracts;
 using Commerce.Payments.Contracts;
+using Commerce.Shipping.Contracts;
 using Commerce.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +17,9 @@ public static class CheckoutApi
 {
     /// <summary>Ordering and Payments are usually back within seconds (a restart, a failover), as Catalog is.</summary>
     private const int RetryAfterSeconds = 5;
+
+    /// <summary>Where the checkout request keeps the address whose fields Shipping may refuse.</summary>
+    private const string ShippingAddressPrefix = "shippingAddress.";
 
     public static RouteGroupBuilder MapCheckoutApi(this IEndpointRouteBuilder app)
     {
@@ -81,79 +86,38 @@ public static class CheckoutApi
         CheckoutRequest request,
         [FromHeader(Name = StorefrontHeaders.IdempotencyKey)] string? idempotencyKey,
         [AsParameters] CheckoutServices services,
-        CartPricer pricer,
-        AddressCheck addresses,
+        CheckoutPlacement placement,
         CancellationToken cancellationToken)
     {
-        var pricing = pricer.PriceAsync(request.Items, cancellationToken);
-        var address = addresses.CheckAsync(request.ShippingAddress, request.Items, cancellationToken);
-        await Task.WhenAll(pricing, address);
-
-        CartScreen cart;
-        switch (await pricing)
-        {
-            case CartPricingOutcome.Priced priced:
-                cart = priced.Cart;
-                break;
-            case CartPricingOutcome.MixedCurrencies mixed:
-                return CartApi.MixedCurrencies(mixed.Currencies);
-            default:
-                return CatalogUnavailable.Problem(services.Context);
-        }
-
-        if (cart.UnavailableProductIds.Count > 0)
-        {
-            return CheckoutProblems.UnknownProducts(cart.UnavailableProductIds);
-        }
-
-        if (await address is AddressCheckOutcome.Undeliverable undeliverable)
-        {
-            return CheckoutProblems.AddressUndeliverable(undeliverable.Field, undeliverable.Detail);
-        }
-
-        if (cart.Total != request.ExpectedTotal)
-        {
-            return CheckoutProblems.PriceChanged(cart, request.ExpectedTotal);
-        }
-
-        // RequireIdempotencyKey has refused a request without one; optional here only so that its 400 is the one that answers.
-        return await PlaceOrderAsync(request, idempotencyKey!, services, cancellationToken);
-    }
-
-    private static async Task<Results<Created<OrderScreen>, ValidationProblem, ProblemHttpResult>> PlaceOrderAsync(
-        CheckoutRequest request, string idempotencyKey, CheckoutServices services, CancellationToken cancellationToken)
-    {
         var address = request.ShippingAddress;
-        // Lines without prices: Ordering asks Catalog itself, so what the order costs never comes from the browser.
-        var order = new PlaceOrderRequest(
-            [.. request.Items.Select(item => new PlaceOrderLine(item.ProductId, item.Quantity))],
-            new OrderAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.Country),
-            request.PaymentToken);
-        try
+        var checkout = new CheckoutOrder(
+            services.Context.User.CustomerId(),
+            // RequireIdempotencyKey has refused a request without one; optional here only so that its 400 is the one that answers.
+            idempotencyKey!,
+            CatalogViews.ToQuantities(request.Items),
+            new ShippingAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.Country),
+            request.PaymentToken,
+            request.ExpectedTotal);
+        switch (await placement.PlaceAsync(checkout, cancellationToken))
         {
-            var response = await DownstreamFaults.WithinAsync(
-                services.Timeouts.Value.PlaceOrder,
-                token => services.Ordering.PlaceOrderAsync(services.Context.User.CustomerId(), idempotencyKey, order, token),
-                cancellationToken);
-            if (response is { IsSuccessStatusCode: true, Content: { } placed })
-            {
+            case CheckoutOutcome.Placed placed:
                 // The order page reads the timeline; a just-placed order's screen is the order itself.
-                return TypedResults.Created($"/api/orders/{placed.OrderId}", OrderViews.ToScreen(new OrderDetailsDto(placed, [])));
-            }
-
-            if (response is { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError, Error: ApiException refusal })
-            {
-                return await PassedOnRefusal.FromAsync<OrderScreen>(refusal, CheckoutFieldOf);
-            }
-
-            services.Logger.LogWarning(response.Error, "Ordering answered {StatusCode} to a checkout", (int?)response.StatusCode);
+                return TypedResults.Created($"/api/orders/{placed.Order.OrderId}", OrderViews.ToScreen(new OrderDetailsDto(placed.Order, [])));
+            case CheckoutOutcome.MixedCurrencies mixed:
+                return CartApi.MixedCurrencies(mixed.Currencies);
+            case CheckoutOutcome.UnknownProducts unknown:
+                return CheckoutProblems.UnknownProducts(unknown.ProductIds);
+            case CheckoutOutcome.AddressUndeliverable undeliverable:
+                return CheckoutProblems.AddressUndeliverable(ShippingAddressPrefix + undeliverable.AddressField, undeliverable.Detail);
+            case CheckoutOutcome.PriceChanged changed:
+                return CheckoutProblems.PriceChanged(CatalogViews.ToScreen(changed.Cart), changed.ExpectedTotal);
+            case CheckoutOutcome.RefusedByOrdering refused:
+                return await PassedOnRefusal.FromAsync<OrderScreen>(refused.Refusal, CheckoutFieldOf);
+            case CheckoutOutcome.CatalogUnavailable:
+                return CatalogUnavailable.Problem(services.Context);
+            default:
+                return DownstreamProblems.Unavailable(services.Context, "Ordering", RetryAfterSeconds);
         }
-        catch (Exception exception) when (DownstreamFaults.IsUnavailable(exception, cancellationToken))
-        {
-            services.Logger.LogWarning(exception, "Ordering could not place an order");
-        }
-
-        return DownstreamProblems.Unavailable(services.Context, "Ordering", RetryAfterSeconds);
     }
 
     /// <summary>Ordering's name of a field of its request (<c>lines[0].quantity</c>) as the checkout names it (<c>items[0].quantity</c>).</summary>
@@ -164,7 +128,6 @@ public static class CheckoutApi
 /// <summary>What the payment-card and checkout endpoints need beyond their own collaborators.</summary>
 public sealed record CheckoutServices(
     HttpContext Context,
-    IOrderingApi Ordering,
     IPaymentsApi Payments,
     IOptions<BffTimeouts> Timeouts,
     ILogger<CheckoutServices> Logger);

@@ -38,22 +38,3 @@ public sealed class DeliveryAddressValidator : AbstractValidator<DeliveryAddress
         RuleFor(address => address.Country).NotEmpty().Length(2).WithMessage("A country is its ISO 3166-1 alpha-2 code, such as US or DE.");
     }
 }
-
-/// <summary>
-/// The checkout's <see cref="StorefrontHeaders.IdempotencyKey"/>: there, and one Ordering accepts (1–<see cref="MaxLength"/>
-/// printable ASCII characters, no spaces; the storefront sends a UUID), so a retry is recognised as the same attempt.
-/// </summary>
-public sealed class IdempotencyKeyValidator : AbstractValidator<IdempotencyKey>
-{
-    public const int MaxLength = 100;
-
-    public IdempotencyKeyValidator()
-    {
-        RuleFor(key => key.Value)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage($"Send an {StorefrontHeaders.IdempotencyKey} header, made once per checkout attempt and sent again on its retries.")
-            .MaximumLength(MaxLength)
-            .Matches("^[\\x21-\\x7E]+$").WithMessage($"An {StorefrontHeaders.IdempotencyKey} is printable ASCII without spaces.")
-            .OverridePropertyName(StorefrontHeaders.IdempotencyKey);
-    }
-}

@@ -4,6 +4,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Commerce.Bff.Shared;
 using Commerce.Bff.Web.Aggregation;
 using Commerce.Bff.Web.Client.Screens;
 using Commerce.Bff.Web.Edge;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Commerce.Bff.Shared;
 using Commerce.Bff.Web.Aggregation;
 using Commerce.Catalog.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Commerce.Bff.Web.Client.Screens;
 using Commerce.Testing;
+using Commerce.Testing.Services;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,43 +15,28 @@ using Microsoft.Extensions.Logging;
 
 namespace Commerce.Bff.Web.Tests;
 
-/// <summary>What a downstream service does to the BFF's requests in a test.</summary>
-public enum Fault
-{
-    /// <summary>Answers every request with a 500.</summary>
-    Failing,
-
-    /// <summary>Answers, but only after far longer than any budget of the BFF.</summary>
-    Slow,
-
-    /// <summary>Refuses every connection, as a stopped service does.</summary>
-    Stopped,
-}
-
 /// <summary>
 /// The BFF in-process at <see cref="BffAddress"/>, its clients (Identity's metadata and token endpoint among them)
-/// reaching <see cref="Downstream"/>'s services through a network on which a test can make any service fail, slow down
+/// reaching <see cref="Downstream"/>'s services through a <see cref="FaultNetwork"/> on which a test can make any service fail, slow down
 /// or stop, and which counts the requests each service receives.
 /// </summary>
 public sealed class BffFactory : WebApplicationFactory<bffweb::Program>
 {
     /// <summary>Where browsers reach the BFF: the host Identity's <c>bff-web</c> redirect URIs name.</summary>
-    public static readonly Uri BffAddress = new("http://bff-web/");
+    public static readonly Uri BffAddress = IdentityService.BffWebAddress;
 
-    /// <summary>Far beyond the test budgets below, and beyond any budget a page could afford.</summary>
-    public static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(10);
-
-    private readonly ConcurrentDictionary<string, int> _requests = new();
     private readonly Downstream downstream;
+    private readonly FaultNetwork network;
 
     public BffFactory(Downstream downstream)
     {
         this.downstream = downstream;
+        network = new FaultNetwork(downstream);
         ClientOptions.BaseAddress = BffAddress;
         ClientOptions.AllowAutoRedirect = false;
     }
 
-    public ConcurrentDictionary<string, Fault> Faults { get; } = new();
+    public ConcurrentDictionary<string, Fault> Faults => network.Faults;
 
     /// <summary>Every record the BFF logs (Warning and above).</summary>
     public LogRecords Logs { get; } = new();
@@ -58,7 +44,7 @@ public sealed class BffFactory : WebApplicationFactory<bffweb::Program>
     /// <summary>Settings on top of the test budgets (<c>Bff:Limits:PermitsPerWindow</c>, …).</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
-    public int RequestsTo(string service) => _requests.GetValueOrDefault(service);
+    public int RequestsTo(string service) => network.RequestsTo(service);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -90,7 +76,7 @@ public sealed class BffFactory : WebApplicationFactory<bffweb::Program>
         // Only the innermost handler is replaced: resilience and everything else above it run as in production.
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
-            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new Network(this, downstream))));
+            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = network.CreateHandler())));
     }
 
     /// <summary>A browser with no session yet, on both the BFF and Identity.</summary>
@@ -112,29 +98,5 @@ public sealed class BffFactory : WebApplicationFactory<bffweb::Program>
         var session = await browser.Http.GetFromJsonAsync<SessionScreen>("/api/session", TestContext.Current.CancellationToken);
         Assert.True(session is { SignedIn: true }, "The sign-in flow ended without a session.");
         return new SignedInCustomer(browser, account, session.AntiforgeryToken);
-    }
-
-    private sealed class Network(BffFactory bff, Downstream downstream) : HttpMessageHandler
-    {
-        private readonly ConcurrentDictionary<string, HttpMessageInvoker> _services = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var host = request.RequestUri!.Host;
-            bff._requests.AddOrUpdate(host, 1, (_, count) => count + 1);
-            switch (bff.Faults.TryGetValue(host, out var fault) ? fault : (Fault?)null)
-            {
-                case Fault.Failing:
-                    return new HttpResponseMessage(System.Net.HttpStatusCode.InternalServerError) { RequestMessage = request };
-                case Fault.Stopped:
-                    throw new HttpRequestException(HttpRequestError.ConnectionError, $"Connection refused ({host})");
-                case Fault.Slow:
-                    await Task.Delay(SlowAnswer, cancellationToken);
-                    break;
-            }
-
-            var service = _services.GetOrAdd(host, name => new HttpMessageInvoker(downstream.HandlerFor(name)));
-            return await service.SendAsync(request, cancellationToken);
-        }
     }
 }

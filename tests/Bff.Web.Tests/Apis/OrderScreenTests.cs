@@ -65,7 +65,7 @@ public sealed class OrderScreenTests(Downstream downstream)
         Assert.Equal(["notifications"], screen.Degraded);
         Assert.Empty(screen.Notifications);
         // The screen waits for the notifications' budget (300 ms in these tests), not for the slow service's 10 s.
-        Assert.True(watch.Elapsed < BffFactory.SlowAnswer / 2, $"the screen took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < FaultNetwork.SlowAnswer / 2, $"the screen took {watch.Elapsed}");
     }
 
     [Theory]

@@ -165,12 +165,19 @@ public sealed class ProductsApiTests(CatalogApiFactory factory) : IClassFixture<
         await _catalog.ChangePriceAsync(productId, new ChangePriceRequest(77.70m), Cancellation);
         await _catalog.ChangePriceAsync(productId, new ChangePriceRequest(77.70m), Cancellation);
 
+        // The other tests of this class change other products' prices; their announcements may still be on their way.
         var announced = (await probe.NextAsync(TimeSpan.FromSeconds(10), Cancellation)).Json;
-        Assert.Equal(productId, announced.GetProperty("productId").GetInt32());
+        while (announced.GetProperty("productId").GetInt32() != productId)
+        {
+            announced = (await probe.NextAsync(TimeSpan.FromSeconds(10), Cancellation)).Json;
+        }
+
         Assert.Equal(DemoCatalog.Products[productId - 1].Price, announced.GetProperty("oldPrice").GetDecimal());
         Assert.Equal(77.70m, announced.GetProperty("newPrice").GetDecimal());
         Assert.Equal("USD", announced.GetProperty("currency").GetString());
-        Assert.Empty(await probe.CollectUntilDrainedAsync(factory.ConnectionString, Cancellation));
+        Assert.DoesNotContain(
+            await probe.CollectUntilDrainedAsync(factory.ConnectionString, Cancellation),
+            message => message.Json.GetProperty("productId").GetInt32() == productId);
     }
 
     [Fact]

@@ -11,7 +11,6 @@ using Commerce.Notifications.Contracts;
 using Commerce.Ordering.Contracts;
 using Commerce.Payments.Contracts;
 using Commerce.Shipping.Contracts;
-using Commerce.Testing;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -19,14 +18,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Npgsql;
 using Refit;
+using Xunit;
 
-[assembly: AssemblyFixture(typeof(Commerce.Bff.Web.Tests.Downstream))]
-
-namespace Commerce.Bff.Web.Tests;
+namespace Commerce.Testing.Services;
 
 /// <summary>
-/// The real services behind the BFF, in-process on real PostgreSQL and RabbitMQ, shared by every test (each owns its
-/// data: fresh customers, hence fresh orders). Ordering and Notifications share a virtual host, so the orders placed
+/// The real services behind a BFF, in-process on real PostgreSQL and RabbitMQ, shared by every test of a BFF's test
+/// project (each owns its data: fresh customers, hence fresh orders; the project declares it an assembly fixture). Ordering and Notifications share a virtual host, so the orders placed
 /// in Ordering become notifications as they would in production.
 /// </summary>
 public sealed class Downstream : IAsyncLifetime
@@ -40,7 +38,7 @@ public sealed class Downstream : IAsyncLifetime
 
     public DownstreamService<shippingapi::Program> Shipping { get; } = new("shipping");
 
-    /// <summary>Where customers sign in; the browser and the BFF both reach it as <see cref="IdentityService.Authority"/>.</summary>
+    /// <summary>Where customers sign in; the browser (or app) and the BFF both reach it as <see cref="IdentityService.Authority"/>.</summary>
     public IdentityService Identity { get; } = new();
 
     public DownstreamService<orderingapi::Program> Ordering => _ordering ?? throw NotStarted();

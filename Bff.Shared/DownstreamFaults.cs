@@ -1,17 +1,22 @@
+using Microsoft.Extensions.Logging;
 using Refit;
 
-namespace Commerce.Bff.Mobile.Screens;
+namespace Commerce.Bff.Shared;
 
-/// <summary>Calls to the services, each within its budget, and how their failures read.</summary>
-internal static class Downstream
+/// <summary>
+/// How a BFF calls a service: within a budget, and telling "the service could not answer" (a part to do without, or a
+/// 503) from "the BFF asked wrongly" (a bug to surface).
+/// </summary>
+public static class DownstreamFaults
 {
     /// <summary>
-    /// The service could not answer (unreachable, 5xx, out of time, circuit open), as against a 4xx (the BFF asked
-    /// wrongly: a bug to surface) or the phone having gone away.
+    /// Whether <paramref name="exception"/> means the service could not answer (unreachable, 5xx, out of time, circuit
+    /// open) rather than that the BFF asked wrongly (a 4xx, which is a bug to surface) or the customer went away.
     /// </summary>
     public static bool IsUnavailable(Exception exception, CancellationToken requestAborted) =>
         !requestAborted.IsCancellationRequested && exception is not ApiException { StatusCode: < System.Net.HttpStatusCode.InternalServerError };
 
+    /// <summary>Runs <paramref name="call"/> with at most <paramref name="budget"/> to finish, retries included.</summary>
     /// <exception cref="TimeoutException">The budget ran out, however the transport reported it.</exception>
     public static async Task<T> WithinAsync<T>(TimeSpan budget, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
@@ -23,22 +28,27 @@ internal static class Downstream
         }
         catch (Exception exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            // A cancelled call may surface as a cancellation or as a response (an in-process server answers 499): both
+            // mean the service did not answer in time.
             throw new TimeoutException($"No answer within {budget}", exception);
         }
     }
 
-    /// <summary>A part the screen can do without: its value, or null (logged) when its service could not answer.</summary>
-    public static async Task<T?> OptionalAsync<T>(
+    /// <summary>
+    /// A non-critical part of a screen: its value, or its failure (logged), which never fails the screen. Also when the
+    /// screen was decided without it: a part left running must not end as an unobserved fault.
+    /// </summary>
+    public static async Task<(T? Value, bool Failed)> NonCriticalAsync<T>(
         string part, TimeSpan budget, Func<CancellationToken, Task<T>> call, ILogger logger, CancellationToken cancellationToken) where T : class
     {
         try
         {
-            return await WithinAsync(budget, call, cancellationToken);
+            return (await WithinAsync(budget, call, cancellationToken), false);
         }
         catch (Exception exception) when (IsUnavailable(exception, CancellationToken.None))
         {
             logger.LogWarning(exception, "The screen goes without its {Part}", part);
-            return null;
+            return (null, true);
         }
     }
 }

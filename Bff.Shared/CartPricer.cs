@@ -1,14 +1,32 @@
-using Commerce.Bff.Web.Client.Screens;
 using Commerce.Catalog.Contracts;
 using Commerce.Inventory.Contracts;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Commerce.Bff.Web.Aggregation;
+namespace Commerce.Bff.Shared;
+
+/// <summary>A product in a customer's cart: ids and quantities only, never prices.</summary>
+public sealed record CartQuantity(int ProductId, int Quantity);
+
+/// <summary>One line of a priced cart: Catalog's product, how many, what they cost now, and how available they are.</summary>
+public sealed record PricedLine(ProductDto Product, int Quantity, decimal LineTotal, AvailabilityLevel Availability);
+
+/// <summary>
+/// A cart priced now. <see cref="UnknownProductIds"/> are items the catalog no longer sells (in the order the cart had
+/// them); <see cref="Total"/> is what the order will cost; <see cref="Degraded"/> names parts that fell back
+/// (<see cref="CartPricer.AvailabilityPart"/>).
+/// </summary>
+public sealed record PricedCart(
+    IReadOnlyList<PricedLine> Lines,
+    IReadOnlyList<int> UnknownProductIds,
+    string Currency,
+    decimal Total,
+    IReadOnlyList<string> Degraded);
 
 /// <summary>What pricing a cart came to: the priced cart, products in more than one currency, or no Catalog to ask.</summary>
 public abstract record CartPricingOutcome
 {
-    public sealed record Priced(CartScreen Cart) : CartPricingOutcome;
+    public sealed record Priced(PricedCart Cart) : CartPricingOutcome;
 
     /// <summary>The products are priced in several currencies: no one total (nor one order) can be made of them.</summary>
     public sealed record MixedCurrencies(IReadOnlyList<string> Currencies) : CartPricingOutcome;
@@ -18,7 +36,7 @@ public abstract record CartPricingOutcome
 
 /// <summary>
 /// A cart priced now: Catalog's prices (critical: only Catalog says what a product costs) and Inventory's availability
-/// (not critical: the cart shows "unknown" instead) asked at once. Whatever the browser believes a product costs is
+/// (not critical: the cart shows "unknown" instead) asked at once. Whatever the client believes a product costs is
 /// never asked for, so it cannot be used.
 /// </summary>
 public sealed class CartPricer(
@@ -29,7 +47,7 @@ public sealed class CartPricer(
 {
     public const string AvailabilityPart = ProductDetailAggregator.AvailabilityPart;
 
-    public async Task<CartPricingOutcome> PriceAsync(IReadOnlyList<CartItem> items, CancellationToken cancellationToken)
+    public async Task<CartPricingOutcome> PriceAsync(IReadOnlyList<CartQuantity> items, CancellationToken cancellationToken)
     {
         // Whatever is still running once Catalog has failed the cart is of no use to anyone.
         using var pricing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -53,7 +71,7 @@ public sealed class CartPricer(
                 .Where(item => sold.ContainsKey(item.ProductId))
                 .Select(item => Line(sold[item.ProductId], item.Quantity, available))
                 .ToList();
-            return new CartPricingOutcome.Priced(new CartScreen(
+            return new CartPricingOutcome.Priced(new PricedCart(
                 lines,
                 [.. items.Select(item => item.ProductId).Where(productId => !sold.ContainsKey(productId))],
                 currencies.SingleOrDefault() ?? "",
@@ -71,12 +89,9 @@ public sealed class CartPricer(
         }
     }
 
-    private static CartLine Line(ProductDto product, int quantity, Dictionary<int, int>? available) => new(
-        product.Id,
-        product.Name,
-        ProductImages.UrlFor(product.Id),
-        product.Price,
+    private static PricedLine Line(ProductDto product, int quantity, Dictionary<int, int>? available) => new(
+        product,
         quantity,
         product.Price * quantity,
-        available?.TryGetValue(product.Id, out var units) == true ? AvailabilityLevels.Of(units) : Availability.Unknown);
+        available?.TryGetValue(product.Id, out var units) == true ? AvailabilityLevel.Of(units) : AvailabilityLevel.Unknown);
 }

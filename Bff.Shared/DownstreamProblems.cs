@@ -1,11 +1,13 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Refit;
 
-namespace Commerce.Bff.Web.Aggregation;
+namespace Commerce.Bff.Shared;
 
 /// <summary>A service's refusal of the customer's request, passed on as the customer's to fix (its field errors, its reason).</summary>
-internal static class DownstreamProblems
+public static class DownstreamProblems
 {
+    /// <summary>A service's 400 as the BFF's own: its field errors and detail, <paramref name="title"/> when it gave none.</summary>
     public static async Task<ValidationProblem> InvalidAsync(ApiException refused, string title)
     {
         var problem = await refused.GetContentAsAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>();
@@ -22,6 +24,7 @@ internal static class DownstreamProblems
         return TypedResults.Problem(problem?.Detail, statusCode: (int)refused.StatusCode, title: problem?.Title, type: problem?.Type, extensions: extensions);
     }
 
+    /// <summary>503 with Retry-After: <paramref name="service"/> could not answer, and is worth asking again soon.</summary>
     public static ProblemHttpResult Unavailable(HttpContext context, string service, int retryAfterSeconds)
     {
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,17 +1,18 @@
 extern alias identityapi;
 
-using Commerce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 using Customer = identityapi::Commerce.Identity.Api.Domain.Customer;
 
-namespace Commerce.Bff.Web.Tests;
+namespace Commerce.Testing.Services;
 
 /// <summary>
 /// The real identity provider in-process on its own database, as it runs in production (keys from configuration), with
-/// the <c>bff-web</c> client registered for the BFF at <see cref="BffFactory.BffAddress"/> and its issuer at
-/// <see cref="Authority"/>, the address by which both the browser and the BFF reach it on the test network.
+/// both BFFs' clients registered: the confidential <c>bff-web</c> at <see cref="BffWebAddress"/> and the public
+/// <c>bff-mobile</c> (the app it serves) at <see cref="BffMobileAddress"/>; its issuer is <see cref="Authority"/>, the
+/// address by which the browsers and the BFFs reach it on the test network.
 /// </summary>
 public sealed class IdentityService() : ServiceFactory<identityapi::Program>("identity")
 {
@@ -19,14 +20,22 @@ public sealed class IdentityService() : ServiceFactory<identityapi::Program>("id
     public const string CustomerPassword = "correct horse battery staple";
     public static readonly Uri Authority = new("http://identity/");
 
+    /// <summary>Where browsers reach the web BFF in its tests: the host of <c>bff-web</c>'s redirect URIs.</summary>
+    public static readonly Uri BffWebAddress = new("http://bff-web/");
+
+    /// <summary>Where the mobile app and its BFF are reached in their tests: the host of <c>bff-mobile</c>'s redirect URIs.</summary>
+    public static readonly Uri BffMobileAddress = new("http://bff-mobile/");
+
     protected override void ConfigureService(IWebHostBuilder builder)
     {
         builder.UseSetting("Identity:Issuer", Authority.ToString());
         builder.UseSetting("Identity:Certificates:Signing", IdentityCertificates.Signing);
         builder.UseSetting("Identity:Certificates:Encryption", IdentityCertificates.Encryption);
         builder.UseSetting("Identity:Clients:BffWeb:Secret", BffWebSecret);
-        builder.UseSetting("Identity:Clients:BffWeb:RedirectUris:0", new Uri(BffFactory.BffAddress, "/signin-oidc").ToString());
-        builder.UseSetting("Identity:Clients:BffWeb:PostLogoutRedirectUris:0", new Uri(BffFactory.BffAddress, "/signout-callback-oidc").ToString());
+        builder.UseSetting("Identity:Clients:BffWeb:RedirectUris:0", new Uri(BffWebAddress, "/signin-oidc").ToString());
+        builder.UseSetting("Identity:Clients:BffWeb:PostLogoutRedirectUris:0", new Uri(BffWebAddress, "/signout-callback-oidc").ToString());
+        builder.UseSetting("Identity:Clients:BffMobile:RedirectUris:0", new Uri(BffMobileAddress, "/authentication/login-callback").ToString());
+        builder.UseSetting("Identity:Clients:BffMobile:PostLogoutRedirectUris:0", new Uri(BffMobileAddress, "/authentication/logout-callback").ToString());
         // Every test browser comes from the same (absent) client address: the sign-in limit must not throttle the suite.
         builder.UseSetting("Identity:SignInRateLimit:PermitLimit", "100000");
     }

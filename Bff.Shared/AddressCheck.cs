@@ -1,19 +1,22 @@
 using System.Text.Json;
-using Commerce.Bff.Web.Client.Screens;
 using Commerce.Shipping.Contracts;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
 
-namespace Commerce.Bff.Web.Aggregation;
+namespace Commerce.Bff.Shared;
 
 /// <summary>What Shipping said of a checkout's address: it delivers there, it does not (and which field), or nothing.</summary>
 public abstract record AddressCheckOutcome
 {
     public sealed record Deliverable : AddressCheckOutcome;
 
-    /// <summary><see cref="Field"/> as the checkout request names it (<c>shippingAddress.country</c>).</summary>
-    public sealed record Undeliverable(string Field, string Detail) : AddressCheckOutcome;
+    /// <summary>
+    /// <see cref="AddressField"/> is the field within the address (<c>country</c>, <c>name</c>, <c>postalCode</c>): each
+    /// BFF names it in its own request's terms (<c>shippingAddress.country</c>, <c>address.country</c>).
+    /// </summary>
+    public sealed record Undeliverable(string AddressField, string Detail) : AddressCheckOutcome;
 
     /// <summary>Shipping did not answer in time: Ordering applies the carrier's rules at placement all the same.</summary>
     public sealed record NotChecked : AddressCheckOutcome;
@@ -26,13 +29,10 @@ public abstract record AddressCheckOutcome
 public sealed class AddressCheck(IShippingApi shipping, IOptions<BffTimeouts> timeouts, ILogger<AddressCheck> logger)
 {
     private const string ShippingAddressPrefix = "address.";
-    private const string CheckoutAddressPrefix = "shippingAddress.";
 
-    public async Task<AddressCheckOutcome> CheckAsync(DeliveryAddress address, IReadOnlyList<CartItem> items, CancellationToken cancellationToken)
+    public async Task<AddressCheckOutcome> CheckAsync(ShippingAddress address, IReadOnlyList<ShipmentLine> lines, CancellationToken cancellationToken)
     {
-        var quote = new QuoteRequest(
-            new ShippingAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.Country),
-            [.. items.Select(item => new ShipmentLine(item.ProductId, item.Quantity))]);
+        var quote = new QuoteRequest(address, lines);
         try
         {
             var response = await DownstreamFaults.WithinAsync(timeouts.Value.AddressCheck, token => shipping.QuoteAsync(quote, token), cancellationToken);
@@ -67,14 +67,14 @@ public sealed class AddressCheck(IShippingApi shipping, IOptions<BffTimeouts> ti
         }
 
         if (problem.Extensions.TryGetValue("field", out var field) && field is JsonElement { ValueKind: JsonValueKind.String } named
-            && CheckoutField(named.GetString()!) is { } checkoutField)
+            && AddressField(named.GetString()!) is { } addressField)
         {
-            return new AddressCheckOutcome.Undeliverable(checkoutField, problem.Detail ?? "The carrier does not deliver to this address.");
+            return new AddressCheckOutcome.Undeliverable(addressField, problem.Detail ?? "The carrier does not deliver to this address.");
         }
 
         foreach (var (name, messages) in problem.Errors)
         {
-            if (CheckoutField(name) is { } invalidField)
+            if (AddressField(name) is { } invalidField)
             {
                 return new AddressCheckOutcome.Undeliverable(invalidField, string.Join(" ", messages));
             }
@@ -83,8 +83,8 @@ public sealed class AddressCheck(IShippingApi shipping, IOptions<BffTimeouts> ti
         return null;
     }
 
-    /// <summary>Shipping's name of an address field (<c>address.recipientName</c>) as the checkout names it (<c>shippingAddress.name</c>).</summary>
-    private static string? CheckoutField(string shippingField)
+    /// <summary>Shipping's name of an address field (<c>address.recipientName</c>) as a customer's address names it (<c>name</c>).</summary>
+    private static string? AddressField(string shippingField)
     {
         if (!shippingField.StartsWith(ShippingAddressPrefix, StringComparison.OrdinalIgnoreCase))
         {
@@ -92,6 +92,6 @@ public sealed class AddressCheck(IShippingApi shipping, IOptions<BffTimeouts> ti
         }
 
         var part = shippingField[ShippingAddressPrefix.Length..];
-        return CheckoutAddressPrefix + (part.Equals("recipientName", StringComparison.OrdinalIgnoreCase) ? "name" : JsonNamingPolicy.CamelCase.ConvertName(part));
+        return part.Equals("recipientName", StringComparison.OrdinalIgnoreCase) ? "name" : JsonNamingPolicy.CamelCase.ConvertName(part);
     }
 }

@@ -1,4 +1,4 @@
-namespace Commerce.Bff.Web;
+namespace Commerce.Bff.Shared;
 
 /// <summary>
 /// How long one screen waits for each downstream part (section <c>Bff:Timeouts</c>), retries by the standard

@@ -1,4 +1,4 @@
-namespace Commerce.Bff.Web;
+namespace Commerce.Bff.Shared;
 
 /// <summary>The edge's limits (section <c>Bff:Limits</c>).</summary>
 public sealed class BffLimits
@@ -13,7 +13,7 @@ public sealed class BffLimits
     public TimeSpan CatalogCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// The largest request body: the storefront's biggest request (a checkout with a full cart) is a few kilobytes, so
+    /// The largest request body: a BFF's biggest request (a checkout with a full cart) is a few kilobytes, so
     /// 64 KiB refuses abuse without ever refusing a customer.
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;

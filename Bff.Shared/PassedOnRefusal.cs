@@ -1,21 +1,22 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Refit;
 
-namespace Commerce.Bff.Web.Apis;
+namespace Commerce.Bff.Shared;
 
 /// <summary>
-/// A service's refusal passed on to the browser as the BFF's own ProblemDetails: the same status, title and detail, the
-/// field errors under the names the storefront sent them with, and the extensions a client branches on. Nothing else of
+/// A service's refusal passed on to the client as the BFF's own ProblemDetails: the same status, title and detail, the
+/// field errors under the names the BFF's own request gave them, and the extensions a client branches on. Nothing else of
 /// the service's answer (its trace id, its internals) travels further.
 /// </summary>
-internal static class PassedOnRefusal
+public static class PassedOnRefusal
 {
     private static readonly string[] KeptExtensions = ["reason", "field", "productIds", "currencies"];
 
     /// <typeparam name="TCreated">What the endpoint creates when the service does not refuse.</typeparam>
-    /// <param name="fieldNames">Renames a field path of the service's request to the storefront's (Ordering's <c>lines</c> are the cart's <c>items</c>).</param>
+    /// <param name="fieldNames">Renames a field path of the service's request to the BFF's request's (Ordering's <c>lines</c> may be a cart's <c>items</c>).</param>
     public static async Task<Results<Created<TCreated>, ValidationProblem, ProblemHttpResult>> FromAsync<TCreated>(
         ApiException refusal, Func<string, string>? fieldNames = null)
     {

@@ -1,21 +1,23 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Commerce.Bff.Mobile.Edge;
+namespace Commerce.Bff.Shared;
 
+/// <summary>
+/// One fixed window of requests per client, over the whole BFF: each BFF says who a client is (a customer, an IP
+/// address). A refused request gets a 429 ProblemDetails with Retry-After, so a well-behaved client knows when to retry.
+/// </summary>
 public static class ClientRateLimits
 {
-    /// <summary>
-    /// One fixed window per client: a customer (the token's <c>sub</c>) is one client on every phone they use, anyone
-    /// else is their IP address. Authentication runs before the limiter, so the token is known here; a call with a
-    /// token that failed validation counts against its IP address, so inventing tokens buys nothing.
-    /// </summary>
-    public static IServiceCollection AddClientRateLimits(this IServiceCollection services, MobileLimits limits) =>
+    public static IServiceCollection AddClientRateLimits(this IServiceCollection services, Func<HttpContext, string> clientKey, BffLimits limits) =>
         services.AddRateLimiter(rateLimiter =>
         {
             rateLimiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
+                RateLimitPartition.GetFixedWindowLimiter(clientKey(context), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.PermitsPerWindow,
                     Window = limits.Window,
@@ -24,20 +26,16 @@ public static class ClientRateLimits
             rateLimiter.OnRejected = RefuseTooManyRequestsAsync;
         });
 
-    private static string ClientKey(HttpContext context) =>
-        context.User.CustomerIdOrNull() is { } customerId
-            ? $"customer:{customerId}"
-            : $"ip:{context.Connection.RemoteIpAddress}";
-
     private static async ValueTask RefuseTooManyRequestsAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var context = rejected.HttpContext;
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await TypedResults.Problem(
+        var problem = TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests",
             detail: "Slow down and retry after the number of seconds in Retry-After.",
-            type: "https://tools.ietf.org/html/rfc6585#section-4").ExecuteAsync(context);
+            type: "https://tools.ietf.org/html/rfc6585#section-4");
+        await problem.ExecuteAsync(context);
     }
 }

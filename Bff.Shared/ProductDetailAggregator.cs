@@ -1,23 +1,30 @@
-using Commerce.Bff.Web.Client.Screens;
 using Commerce.Catalog.Contracts;
 using Commerce.Inventory.Contracts;
 using Commerce.Shipping.Contracts;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Commerce.Bff.Web.Aggregation;
+namespace Commerce.Bff.Shared;
 
-/// <summary>What the product screen came to: the screen, no such product, or no Catalog to ask.</summary>
-public abstract record ProductScreenOutcome
+/// <summary>
+/// A product with what the services could add to it in time. <see cref="ShippingEstimate"/> is one unit shipped
+/// domestically (null when Shipping did not answer); <see cref="Degraded"/> names the parts that fell back
+/// (<see cref="ProductDetailAggregator.AvailabilityPart"/>, <see cref="ProductDetailAggregator.ShippingEstimatePart"/>).
+/// </summary>
+public sealed record ProductDetail(ProductDto Product, AvailabilityLevel Availability, ShippingQuote? ShippingEstimate, IReadOnlyList<string> Degraded);
+
+/// <summary>What a product screen came to: the product, no such product, or no Catalog to ask.</summary>
+public abstract record ProductDetailOutcome
 {
-    public sealed record Found(ProductScreen Screen) : ProductScreenOutcome;
+    public sealed record Found(ProductDetail Detail) : ProductDetailOutcome;
 
-    public sealed record NoSuchProduct : ProductScreenOutcome;
+    public sealed record NoSuchProduct : ProductDetailOutcome;
 
-    public sealed record CatalogUnavailable : ProductScreenOutcome;
+    public sealed record CatalogUnavailable : ProductDetailOutcome;
 }
 
 /// <summary>
-/// The product screen from three services asked at once: Catalog (the product: critical), Inventory (availability)
+/// A product screen's data from three services asked at once: Catalog (the product: critical), Inventory (availability)
 /// and Shipping (an estimate). The screen takes as long as the slowest part within its budget, never their sum.
 /// </summary>
 public sealed class ProductDetailAggregator(
@@ -33,7 +40,7 @@ public sealed class ProductDetailAggregator(
     /// <summary>The estimate is for the warehouse's own zone: the customer's address is not known on a product page.</summary>
     private static readonly ShippingAddress DomesticEstimateAddress = new("Estimate", "1 Main Street", null, "Springfield", "94105", "US");
 
-    public async Task<ProductScreenOutcome> GetAsync(int productId, CancellationToken cancellationToken)
+    public async Task<ProductDetailOutcome> GetAsync(int productId, CancellationToken cancellationToken)
     {
         // Whatever is still running once the screen is decided (a 404 or a 503) is of no use to anyone.
         using var screen = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -46,36 +53,24 @@ public sealed class ProductDetailAggregator(
             var found = await product;
             if (found.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
-                return new ProductScreenOutcome.NoSuchProduct();
+                return new ProductDetailOutcome.NoSuchProduct();
             }
 
             if (!found.IsSuccessStatusCode || found.Content is not { } dto)
             {
                 logger.LogWarning(found.Error, "Catalog answered {StatusCode} for product {ProductId}", found.StatusCode, productId);
-                return new ProductScreenOutcome.CatalogUnavailable();
+                return new ProductDetailOutcome.CatalogUnavailable();
             }
 
             var (stock, stockFailed) = await availability;
             var (quote, quoteFailed) = await estimate;
             List<string> degraded = [.. stockFailed ? [AvailabilityPart] : Array.Empty<string>(), .. quoteFailed ? [ShippingEstimatePart] : Array.Empty<string>()];
-            return new ProductScreenOutcome.Found(new ProductScreen(
-                dto.Id,
-                dto.Sku,
-                dto.Name,
-                dto.Description,
-                dto.CategoryId,
-                dto.CategoryName,
-                dto.Price,
-                dto.Currency,
-                ProductImages.UrlFor(dto.Id),
-                stock ?? Availability.Unknown,
-                quote,
-                degraded));
+            return new ProductDetailOutcome.Found(new ProductDetail(dto, stock ?? AvailabilityLevel.Unknown, quote, degraded));
         }
         catch (Exception exception) when (DownstreamFaults.IsUnavailable(exception, cancellationToken))
         {
             logger.LogWarning(exception, "Catalog could not give product {ProductId}", productId);
-            return new ProductScreenOutcome.CatalogUnavailable();
+            return new ProductDetailOutcome.CatalogUnavailable();
         }
         finally
         {
@@ -83,13 +78,13 @@ public sealed class ProductDetailAggregator(
         }
     }
 
-    private async Task<Availability> GetAvailabilityAsync(int productId, CancellationToken cancellationToken)
+    private async Task<AvailabilityLevel> GetAvailabilityAsync(int productId, CancellationToken cancellationToken)
     {
         var levels = await inventory.GetStockLevelsAsync([productId], cancellationToken);
-        return AvailabilityLevels.Of(levels.Single(level => level.ProductId == productId).Available);
+        return AvailabilityLevel.Of(levels.Single(level => level.ProductId == productId).Available);
     }
 
-    private async Task<ShippingEstimate> GetShippingEstimateAsync(int productId, CancellationToken cancellationToken)
+    private async Task<ShippingQuote> GetShippingEstimateAsync(int productId, CancellationToken cancellationToken)
     {
         var response = await shipping.QuoteAsync(new QuoteRequest(DomesticEstimateAddress, [new ShipmentLine(productId, 1)]), cancellationToken);
         if (!response.IsSuccessStatusCode || response.Content is not { } quote)
@@ -97,6 +92,6 @@ public sealed class ProductDetailAggregator(
             throw new HttpRequestException($"Shipping answered {response.StatusCode} to a quote", response.Error, response.StatusCode);
         }
 
-        return new ShippingEstimate(quote.Price, quote.Currency, quote.EstimatedDeliveryDays);
+        return quote;
     }
 }
