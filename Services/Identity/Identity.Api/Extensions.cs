@@ -60,6 +60,7 @@ public static class Extensions
         builder.Services.AddSingleton<DecoyPassword>();
         builder.Services.AddScoped<CustomerCredentials>();
         builder.Services.AddSignInRateLimiting();
+        builder.Services.AddMobileAppCors();
         builder.Services.AddRazorPages();
         builder.AddOpenIddictServer();
         return builder;

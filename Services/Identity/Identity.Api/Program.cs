@@ -11,6 +11,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestParameterGuard>();
+app.UseMobileAppCors();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
