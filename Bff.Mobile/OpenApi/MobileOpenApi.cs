@@ -31,8 +31,8 @@ public static class MobileOpenApi
                         "is a 304 without a body. Images are the URLs the screens give (/images/products/{id}?w=), SVG passed " +
                         "through from Catalog. Errors are RFC 9457 ProblemDetails; a business refusal carries a reason.",
                 };
-                // No servers: the document is served by the BFF it describes, so its paths are relative to wherever it was read.
-                document.Servers = [];
+                // The document is served by the BFF it describes: its paths are relative to wherever it was read.
+                document.Servers = [new OpenApiServer { Url = "/" }];
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
