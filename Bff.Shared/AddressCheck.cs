@@ -66,8 +66,8 @@ public sealed class AddressCheck(IShippingApi shipping, IOptions<BffTimeouts> ti
             return null;
         }
 
-        if (problem.Extensions.TryGetValue("field", out var field) && field is JsonElement { ValueKind: JsonValueKind.String } named
-            && AddressField(named.GetString()!) is { } addressField)
+        if (problem.Extensions.TryGetValue("field", out var field) && ProblemExtensionValue.AsString(field) is { } named
+            && AddressField(named) is { } addressField)
         {
             return new AddressCheckOutcome.Undeliverable(addressField, problem.Detail ?? "The carrier does not deliver to this address.");
         }

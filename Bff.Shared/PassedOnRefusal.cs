@@ -24,8 +24,8 @@ public static class PassedOnRefusal
         var rename = fieldNames ?? (name => name);
         var extensions = KeptExtensions
             .Where(problem.Extensions.ContainsKey)
-            .ToDictionary(key => key, key => key == "field" && problem.Extensions[key] is JsonElement { ValueKind: JsonValueKind.String } field
-                ? rename(field.GetString()!)
+            .ToDictionary(key => key, key => key == "field" && ProblemExtensionValue.AsString(problem.Extensions[key]) is { } field
+                ? rename(field)
                 : problem.Extensions[key]);
         var status = (int)refusal.StatusCode;
         if (status == StatusCodes.Status400BadRequest && problem.Errors.Count > 0)

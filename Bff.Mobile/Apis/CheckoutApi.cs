@@ -99,25 +99,10 @@ public static class CheckoutApi
             CheckoutOutcome.AddressUndeliverable undeliverable => CheckoutProblems.AddressUndeliverable(AddressFieldPrefix + undeliverable.AddressField, undeliverable.Detail),
             CheckoutOutcome.PriceChanged changed => CheckoutProblems.PriceChanged(CartViews.ScreenOf(changed.Cart), changed.ExpectedTotal),
             CheckoutOutcome.MixedCurrencies mixed => CartApi.MixedCurrencies(mixed.Currencies),
-            CheckoutOutcome.RefusedByOrdering refused => WithCheckoutField(await PassedOnRefusal.FromAsync<PlacedOrder>(refused.Refusal, CheckoutFieldOf)),
+            CheckoutOutcome.RefusedByOrdering refused => await PassedOnRefusal.FromAsync<PlacedOrder>(refused.Refusal, CheckoutFieldOf),
             CheckoutOutcome.CatalogUnavailable => ScreenResults.Unavailable(services.Context, "Catalog"),
             _ => ScreenResults.Unavailable(services.Context, "Ordering"),
         };
-    }
-
-    /// <summary>
-    /// The <c>field</c> extension in the checkout's terms. PassedOnRefusal renames it when it reads as a JSON element;
-    /// Refit's serializer reads an extension as a plain string, so it is renamed here.
-    /// </summary>
-    private static Results<Created<PlacedOrder>, ValidationProblem, ProblemHttpResult> WithCheckoutField(
-        Results<Created<PlacedOrder>, ValidationProblem, ProblemHttpResult> passedOn)
-    {
-        if (passedOn.Result is ProblemHttpResult { ProblemDetails.Extensions: var extensions } && extensions.TryGetValue("field", out var field) && field is string name)
-        {
-            extensions["field"] = CheckoutFieldOf(name);
-        }
-
-        return passedOn;
     }
 
     /// <summary>Ordering's name of a field of its request (<c>lines[0].quantity</c>, <c>shippingAddress.country</c>) as the checkout names it.</summary>
