@@ -17,6 +17,7 @@ public static class Extensions
         builder.Services.AddSingleton<CartPricer>();
         builder.Services.AddSingleton<AddressCheck>();
         builder.Services.AddSingleton<CheckoutPlacement>();
+        builder.Services.AddSingleton<CardTokenization>();
         builder.Services.AddValidatorsFromAssemblyContaining<CartPricer>(ServiceLifetime.Singleton, includeInternalTypes: false);
         return builder;
     }

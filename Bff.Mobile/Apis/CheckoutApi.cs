@@ -47,46 +47,25 @@ public static class CheckoutApi
     }
 
     public static async Task<Results<Created<SavedCard>, ValidationProblem, ProblemHttpResult>> SaveCardAsync(
-        SaveCardRequest request, [AsParameters] CheckoutServices services, CancellationToken cancellationToken)
-    {
-        try
+        SaveCardRequest request, HttpContext context, CardTokenization cards, CancellationToken cancellationToken) =>
+        await cards.TokenizeAsync(new TokenizeCardRequest(request.Number, request.ExpiryMonth, request.ExpiryYear, request.Cvc), cancellationToken) switch
         {
-            var response = await DownstreamFaults.WithinAsync(
-                services.Timeouts.Value.Payments,
-                token => services.Payments.TokenizeCardAsync(new TokenizeCardRequest(request.Number, request.ExpiryMonth, request.ExpiryYear, request.Cvc), token),
-                cancellationToken);
-            if (response is { IsSuccessStatusCode: true, Content: { } card })
-            {
-                return TypedResults.Created((string?)null, new SavedCard(card.Token, card.Brand, card.Last4));
-            }
-
-            if (response is { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError, Error: ApiException refusal })
-            {
-                return await PassedOnRefusal.FromAsync<SavedCard>(refusal);
-            }
-
-            // The status and the kind of fault only: Refit's exceptions carry the request, which held the card.
-            services.Logger.LogWarning("Payments answered {StatusCode} ({Fault}) to a tokenization", (int?)response.StatusCode, response.Error?.GetType().Name);
-        }
-        catch (Exception exception) when (DownstreamFaults.IsUnavailable(exception, cancellationToken))
-        {
-            services.Logger.LogWarning("Payments could not tokenize a card ({Fault})", exception.GetType().Name);
-        }
-
-        return ScreenResults.Unavailable(services.Context, "Payments");
-    }
+            CardTokenizationOutcome.Tokenized { Card: var card } => TypedResults.Created((string?)null, new SavedCard(card.Token, card.Brand, card.Last4)),
+            CardTokenizationOutcome.Refused refused => await PassedOnRefusal.FromAsync<SavedCard>(refused.Refusal),
+            _ => ScreenResults.Unavailable(context, "Payments"),
+        };
 
     public static async Task<Results<Created<PlacedOrder>, ValidationProblem, ProblemHttpResult>> CheckoutAsync(
         CheckoutRequest request,
         [FromHeader(Name = MobileHeaders.IdempotencyKey)] string? idempotencyKey,
-        [AsParameters] CheckoutServices services,
+        HttpContext context,
         CheckoutPlacement placement,
         CancellationToken cancellationToken)
     {
         var address = request.Address;
         // RequireIdempotencyKey has refused a request without one; optional here only so that its 400 is the one that answers.
         var checkout = new CheckoutOrder(
-            services.Context.User.CustomerId(),
+            context.User.CustomerId(),
             idempotencyKey!,
             CartViews.QuantitiesOf(request.Items),
             new ShippingAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.Country),
@@ -100,8 +79,8 @@ public static class CheckoutApi
             CheckoutOutcome.PriceChanged changed => CheckoutProblems.PriceChanged(CartViews.ScreenOf(changed.Cart), changed.ExpectedTotal),
             CheckoutOutcome.MixedCurrencies mixed => CartApi.MixedCurrencies(mixed.Currencies),
             CheckoutOutcome.RefusedByOrdering refused => await PassedOnRefusal.FromAsync<PlacedOrder>(refused.Refusal, CheckoutFieldOf),
-            CheckoutOutcome.CatalogUnavailable => ScreenResults.Unavailable(services.Context, "Catalog"),
-            _ => ScreenResults.Unavailable(services.Context, "Ordering"),
+            CheckoutOutcome.CatalogUnavailable => ScreenResults.Unavailable(context, "Catalog"),
+            _ => ScreenResults.Unavailable(context, "Ordering"),
         };
     }
 
@@ -114,11 +93,3 @@ public static class CheckoutApi
         _ => orderingField,
     };
 }
-
-/// <summary>What the payment-card and checkout endpoints need beyond their own collaborators.</summary>
-public sealed record CheckoutServices(
-    HttpContext Context,
-    IOrderingApi Ordering,
-    IPaymentsApi Payments,
-    IOptions<BffTimeouts> Timeouts,
-    ILogger<CheckoutServices> Logger);

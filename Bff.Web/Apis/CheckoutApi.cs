@@ -52,46 +52,24 @@ public static class CheckoutApi
     }
 
     public static async Task<Results<Created<SavedCard>, ValidationProblem, ProblemHttpResult>> SaveCardAsync(
-        SaveCardRequest request, [AsParameters] CheckoutServices services, CancellationToken cancellationToken)
-    {
-        try
+        SaveCardRequest request, HttpContext context, CardTokenization cards, CancellationToken cancellationToken) =>
+        await cards.TokenizeAsync(new TokenizeCardRequest(request.Number, request.ExpiryMonth, request.ExpiryYear, request.Cvc), cancellationToken) switch
         {
-            var response = await DownstreamFaults.WithinAsync(
-                services.Timeouts.Value.Payments,
-                token => services.Payments.TokenizeCardAsync(new TokenizeCardRequest(request.Number, request.ExpiryMonth, request.ExpiryYear, request.Cvc), token),
-                cancellationToken);
-            if (response is { IsSuccessStatusCode: true, Content: { } card })
-            {
-                return TypedResults.Created((string?)null, new SavedCard(card.Token, card.Brand, card.Last4, card.ExpiryMonth, card.ExpiryYear));
-            }
-
-            if (response is { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError, Error: ApiException refusal })
-            {
-                return await PassedOnRefusal.FromAsync<SavedCard>(refusal);
-            }
-
-            // The status and the kind of fault only: Refit's exceptions carry the request, which held the card.
-            services.Logger.LogWarning(
-                "Payments answered {StatusCode} ({Fault}) to a tokenization", (int?)response.StatusCode, response.Error?.GetType().Name);
-        }
-        catch (Exception exception) when (DownstreamFaults.IsUnavailable(exception, cancellationToken))
-        {
-            services.Logger.LogWarning("Payments could not tokenize a card ({Fault})", exception.GetType().Name);
-        }
-
-        return DownstreamProblems.Unavailable(services.Context, "Payments", RetryAfterSeconds);
-    }
+            CardTokenizationOutcome.Tokenized { Card: var card } => TypedResults.Created((string?)null, new SavedCard(card.Token, card.Brand, card.Last4, card.ExpiryMonth, card.ExpiryYear)),
+            CardTokenizationOutcome.Refused refused => await PassedOnRefusal.FromAsync<SavedCard>(refused.Refusal),
+            _ => DownstreamProblems.Unavailable(context, "Payments", RetryAfterSeconds),
+        };
 
     public static async Task<Results<Created<OrderScreen>, ValidationProblem, ProblemHttpResult>> CheckoutAsync(
         CheckoutRequest request,
         [FromHeader(Name = StorefrontHeaders.IdempotencyKey)] string? idempotencyKey,
-        [AsParameters] CheckoutServices services,
+        HttpContext context,
         CheckoutPlacement placement,
         CancellationToken cancellationToken)
     {
         var address = request.ShippingAddress;
         var checkout = new CheckoutOrder(
-            services.Context.User.CustomerId(),
+            context.User.CustomerId(),
             // RequireIdempotencyKey has refused a request without one; optional here only so that its 400 is the one that answers.
             idempotencyKey!,
             CatalogViews.ToQuantities(request.Items),
@@ -114,9 +92,9 @@ public static class CheckoutApi
             case CheckoutOutcome.RefusedByOrdering refused:
                 return await PassedOnRefusal.FromAsync<OrderScreen>(refused.Refusal, CheckoutFieldOf);
             case CheckoutOutcome.CatalogUnavailable:
-                return CatalogUnavailable.Problem(services.Context);
+                return CatalogUnavailable.Problem(context);
             default:
-                return DownstreamProblems.Unavailable(services.Context, "Ordering", RetryAfterSeconds);
+                return DownstreamProblems.Unavailable(context, "Ordering", RetryAfterSeconds);
         }
     }
 
@@ -124,10 +102,3 @@ public static class CheckoutApi
     private static string CheckoutFieldOf(string orderingField) =>
         orderingField.StartsWith("lines", StringComparison.OrdinalIgnoreCase) ? "items" + orderingField["lines".Length..] : orderingField;
 }
-
-/// <summary>What the payment-card and checkout endpoints need beyond their own collaborators.</summary>
-public sealed record CheckoutServices(
-    HttpContext Context,
-    IPaymentsApi Payments,
-    IOptions<BffTimeouts> Timeouts,
-    ILogger<CheckoutServices> Logger);
