@@ -50,10 +50,13 @@ internal static class ProcessTree
         return descendants;
     }
 
-    /// <summary>The TCP ports the given processes listen on.</summary>
-    public static HashSet<int> ListeningPorts(IEnumerable<int> pids)
+    /// <summary>
+    /// The TCP sockets the given processes listen on, each by its port and its inode: once the process is gone another
+    /// one may listen on the same port (ports are reused at once on a busy machine), but never on the same socket.
+    /// </summary>
+    public static HashSet<ListeningSocket> ListeningSockets(IEnumerable<int> pids)
     {
-        var sockets = new HashSet<string>();
+        var inodes = new HashSet<string>();
         foreach (var pid in pids)
         {
             try
@@ -62,7 +65,7 @@ internal static class ProcessTree
                 {
                     if (new FileInfo(fd).LinkTarget is { } target && target.StartsWith("socket:[", StringComparison.Ordinal))
                     {
-                        sockets.Add(target["socket:[".Length..^1]);
+                        inodes.Add(target["socket:[".Length..^1]);
                     }
                 }
             }
@@ -72,31 +75,18 @@ internal static class ProcessTree
             }
         }
 
-        var ports = new HashSet<int>();
-        foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
-        {
-            foreach (var line in File.ReadLines(table).Skip(1))
-            {
-                // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
-                var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                const string listen = "0A";
-                if (fields.Length > 9 && fields[3] == listen && sockets.Contains(fields[9]))
-                {
-                    ports.Add(int.Parse(fields[1].Split(':')[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-                }
-            }
-        }
-
-        return ports;
+        return [.. AllListeningSockets().Where(socket => inodes.Contains(socket.Inode))];
     }
 
-    /// <summary>The ports anything on this machine listens on.</summary>
-    public static HashSet<int> AllListeningPorts() =>
+    /// <summary>The sockets anything on this machine listens on.</summary>
+    public static HashSet<ListeningSocket> AllListeningSockets() =>
+        // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
         [.. new[] { "/proc/net/tcp", "/proc/net/tcp6" }
             .SelectMany(table => File.ReadLines(table).Skip(1))
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(fields => fields.Length > 3 && fields[3] == "0A")
-            .Select(fields => int.Parse(fields[1].Split(':')[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture))];
+            .Where(fields => fields.Length > 9 && fields[3] == "0A")
+            .Select(fields => new ListeningSocket(
+                int.Parse(fields[1].Split(':')[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture), fields[9]))];
 
     public static bool IsRunning(int pid) => ParentOf(pid) is not null;
 
@@ -127,3 +117,6 @@ internal static class ProcessTree
         }
     }
 }
+
+/// <summary>A listening TCP socket: its port, and its inode, which no later socket shares.</summary>
+public sealed record ListeningSocket(int Port, string Inode);

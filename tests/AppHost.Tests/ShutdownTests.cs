@@ -23,7 +23,7 @@ public sealed class ShutdownTests
     public async Task Stopping_the_apphost_leaves_no_process_and_no_listening_port_behind()
     {
         var before = ProcessTree.Descendants();
-        (Dictionary<int, string> Processes, HashSet<int> Ports) started;
+        (Dictionary<int, string> Processes, HashSet<ListeningSocket> Ports) started;
         await using (var appHost = new LocalAppHost())
         {
             await appHost.InitializeAsync();
@@ -78,11 +78,11 @@ public sealed class ShutdownTests
         }
     }
 
-    private static (Dictionary<int, string> Processes, HashSet<int> Ports) StartedSince(
+    private static (Dictionary<int, string> Processes, HashSet<ListeningSocket> Ports) StartedSince(
         Dictionary<int, string> before, Dictionary<int, string> now)
     {
         var started = now.Where(process => !before.ContainsKey(process.Key)).ToDictionary();
-        var ports = ProcessTree.ListeningPorts(started.Keys);
+        var ports = ProcessTree.ListeningSockets(started.Keys);
 
         // What the model runs is among them, listening: the checks after the stop would pass vacuously otherwise.
         Assert.Contains(started.Values, command => command.Contains("/postgres -D ", StringComparison.Ordinal));
@@ -90,21 +90,21 @@ public sealed class ShutdownTests
         Assert.Contains(started.Values, command => command.Contains("epmd", StringComparison.Ordinal));
         Assert.Contains(started.Values, command => command.Contains("Commerce.Testing.Temporal", StringComparison.Ordinal));
         Assert.Contains(started.Values, command => command.Contains("Commerce.Ordering.Api", StringComparison.Ordinal));
-        Assert.True(ports.Count >= 10, $"only {ports.Count} listening ports: {string.Join(", ", ports)}");
+        Assert.True(ports.Count >= 10, $"only {ports.Count} listening ports: {string.Join(", ", ports.Select(socket => socket.Port))}");
         return (started, ports);
     }
 
     // DCP stops the processes as it is told to (or as it sees the AppHost gone); give it the time a clean shutdown
     // takes, then look.
-    private static async Task AssertAllGoneAsync(Dictionary<int, string> started, HashSet<int> ports)
+    private static async Task AssertAllGoneAsync(Dictionary<int, string> started, HashSet<ListeningSocket> ports)
     {
         var deadline = DateTime.UtcNow + StopTimeout;
         Dictionary<int, string> left;
-        HashSet<int> stillListening;
+        HashSet<ListeningSocket> stillListening;
         do
         {
             left = started.Where(process => ProcessTree.IsRunning(process.Key)).ToDictionary();
-            stillListening = [.. ProcessTree.AllListeningPorts().Intersect(ports)];
+            stillListening = [.. ProcessTree.AllListeningSockets().Intersect(ports)];
             if (left.Count == 0 && stillListening.Count == 0)
             {
                 break;
@@ -115,7 +115,7 @@ public sealed class ShutdownTests
         while (DateTime.UtcNow < deadline);
 
         Assert.True(left.Count == 0, "still running: " + string.Join("; ", left.Select(process => $"{process.Key} {process.Value}")));
-        Assert.True(stillListening.Count == 0, "still listening: " + string.Join(", ", stillListening));
+        Assert.True(stillListening.Count == 0, "still listening: " + string.Join(", ", stillListening.Select(socket => socket.Port)));
     }
 
     private static async Task WaitUntilUpAsync(Process run, Task<string> output, Task<string> errors)

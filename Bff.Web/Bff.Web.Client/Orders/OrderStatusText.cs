@@ -23,4 +23,16 @@ public static class OrderStatusText
     };
 
     public static bool IsFinal(string status) => status is OrderStatuses.Confirmed or OrderStatuses.Cancelled;
+
+    /// <summary>
+    /// Final, and with the participants' last events in its history: those travel apart from the saga's own word to
+    /// Ordering, so an order can be cancelled before its payment shows as voided, or confirmed before its shipment
+    /// shows. Nothing more will happen to a settled order.
+    /// </summary>
+    public static bool IsSettled(OrderScreen order) => order switch
+    {
+        { Status: OrderStatuses.Confirmed, Progress: var progress } => progress is { Stock: "done", Payment: "done", Shipment: "done" },
+        { Status: OrderStatuses.Cancelled, Progress: var progress } => progress is not ({ Stock: "done" } or { Payment: "done" } or { Shipment: "done" }),
+        _ => false,
+    };
 }

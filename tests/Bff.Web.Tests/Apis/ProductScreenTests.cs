@@ -45,10 +45,14 @@ public sealed class ProductScreenTests(Downstream downstream)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var bff = new BffFactory(downstream);
+        var client = bff.CreateClient();
+        // What is timed is the screen, not the BFF's start-up (seconds on a busy machine): warm it with another
+        // product's screen, so the one timed is still asked for the first time, with the fault in place.
+        (await client.GetAsync($"/api/products/{ProductId + 1}", cancellationToken)).EnsureSuccessStatusCode();
         bff.Faults[service] = fault;
 
         var watch = Stopwatch.StartNew();
-        var response = await bff.CreateClient().GetAsync($"/api/products/{ProductId}", cancellationToken);
+        var response = await client.GetAsync($"/api/products/{ProductId}", cancellationToken);
         watch.Stop();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
