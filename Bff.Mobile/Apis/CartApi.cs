@@ -31,18 +31,7 @@ public static class CartApi
         await pricer.PriceAsync(CartViews.QuantitiesOf(request.Items), cancellationToken) switch
         {
             CartPricingOutcome.Priced priced => TypedResults.Ok(CartViews.ScreenOf(priced.Cart)),
-            CartPricingOutcome.MixedCurrencies mixed => MixedCurrencies(mixed.Currencies),
+            CartPricingOutcome.MixedCurrencies mixed => CheckoutProblems.MixedCurrencies(mixed.Currencies),
             _ => ScreenResults.Unavailable(context, "Catalog"),
         };
-
-    /// <summary>422 <c>mixed-currencies</c>, the word Ordering refuses such an order with.</summary>
-    internal static ProblemHttpResult MixedCurrencies(IReadOnlyList<string> currencies) => TypedResults.Problem(
-        statusCode: StatusCodes.Status422UnprocessableEntity,
-        title: "The products are priced in different currencies.",
-        detail: $"One cart is paid in one currency; these products are priced in {string.Join(", ", currencies)}.",
-        extensions: new Dictionary<string, object?>
-        {
-            ["reason"] = OrderingRefusalReasons.MixedCurrencies,
-            ["currencies"] = currencies,
-        });
 }

@@ -32,18 +32,7 @@ public static class CartApi
         await pricer.PriceAsync(CatalogViews.ToQuantities(request.Items), cancellationToken) switch
         {
             CartPricingOutcome.Priced priced => TypedResults.Ok(CatalogViews.ToScreen(priced.Cart)),
-            CartPricingOutcome.MixedCurrencies mixed => MixedCurrencies(mixed.Currencies),
+            CartPricingOutcome.MixedCurrencies mixed => CheckoutProblems.MixedCurrencies(mixed.Currencies),
             _ => CatalogUnavailable.Problem(context),
         };
-
-    /// <summary>422 <c>mixed-currencies</c>, the word Ordering refuses such an order with.</summary>
-    internal static ProblemHttpResult MixedCurrencies(IReadOnlyList<string> currencies) => TypedResults.Problem(
-        statusCode: StatusCodes.Status422UnprocessableEntity,
-        title: "The products are priced in different currencies.",
-        detail: $"One cart is paid in one currency; these products are priced in {string.Join(", ", currencies)}.",
-        extensions: new Dictionary<string, object?>
-        {
-            ["reason"] = OrderingRefusalReasons.MixedCurrencies,
-            ["currencies"] = currencies,
-        });
 }

@@ -27,6 +27,7 @@ public static class CheckoutApi
 
         api.MapPost("/payment-cards", SaveCardAsync)
             .RequireAntiforgeryToken()
+            .WithValidation<SaveCardRequest>()
             .WithName("SavePaymentCard")
             .WithSummary("Exchange card details for a Payments token to check out with")
             .WithDescription(
@@ -82,13 +83,13 @@ public static class CheckoutApi
                 // The order page reads the timeline; a just-placed order's screen is the order itself.
                 return TypedResults.Created($"/api/orders/{placed.Order.OrderId}", OrderViews.ToScreen(new OrderDetailsDto(placed.Order, [])));
             case CheckoutOutcome.MixedCurrencies mixed:
-                return CartApi.MixedCurrencies(mixed.Currencies);
+                return CheckoutProblems.MixedCurrencies(mixed.Currencies);
             case CheckoutOutcome.UnknownProducts unknown:
                 return CheckoutProblems.UnknownProducts(unknown.ProductIds);
             case CheckoutOutcome.AddressUndeliverable undeliverable:
                 return CheckoutProblems.AddressUndeliverable(ShippingAddressPrefix + undeliverable.AddressField, undeliverable.Detail);
             case CheckoutOutcome.PriceChanged changed:
-                return CheckoutProblems.PriceChanged(CatalogViews.ToScreen(changed.Cart), changed.ExpectedTotal);
+                return CheckoutProblems.PriceChanged(changed, CatalogViews.ToScreen(changed.Cart));
             case CheckoutOutcome.RefusedByOrdering refused:
                 return await PassedOnRefusal.FromAsync<OrderScreen>(refused.Refusal, CheckoutFieldOf);
             case CheckoutOutcome.CatalogUnavailable:

@@ -22,9 +22,6 @@ public sealed class MobileAppTests(LocalAppHost appHost, ChromiumFixture chromiu
     private const string Email = "ada@example.com";
     private const string Password = "commerce-demo";
 
-    /// <summary>Payments' test card that is always approved (Services/Payments/README.md).</summary>
-    private const string ApprovedCard = "4242 4242 4242 4242";
-
     private static readonly TimeSpan SagaTimeout = LocalAppHost.GracePeriod + TimeSpan.FromMinutes(1);
 
     /// <summary>Each full load starts the runtime and every assembly of a Debug build again, on a loaded 2-core machine.</summary>
@@ -71,15 +68,7 @@ public sealed class MobileAppTests(LocalAppHost appHost, ChromiumFixture chromiu
         await MobilePhone.ScreenshotAsync(page, "mobile-cart");
         await page.GetByRole(AriaRole.Link, new() { Name = "Checkout" }).TapAsync();
 
-        await page.GetByLabel("Full name").FillAsync("Ada Lovelace");
-        await page.GetByLabel("Address", new() { Exact = true }).FillAsync("12 Analytical Row");
-        await page.GetByLabel("City").FillAsync("Springfield");
-        await page.GetByLabel("Postal code").FillAsync("94105");
-        await page.GetByLabel("Country").FillAsync("US");
-        await page.GetByLabel("Card number").FillAsync(ApprovedCard);
-        await page.GetByLabel("Expiry month").FillAsync("12");
-        await page.GetByLabel("Expiry year").FillAsync((DateTime.UtcNow.Year + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.GetByLabel("Security code").FillAsync("123");
+        await CheckoutFormFill.FillAsync(page);
         await MobilePhone.ScreenshotAsync(page, "mobile-checkout");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Place order") }).TapAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/orders/[0-9a-f-]{36}$"), new() { Timeout = 30_000 });

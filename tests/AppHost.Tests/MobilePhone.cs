@@ -38,9 +38,12 @@ public sealed class MobilePhone(ChromiumFixture chromium) : IAsyncDisposable
         return _page;
     }
 
-    /// <summary>Keeps a screenshot of the whole screen, scrolled-off parts included, as .test-results/screenshots/{name}.png.</summary>
+    /// <summary>
+    /// Keeps what the phone's screen shows, as .test-results/screenshots/{name}.png: the screen, not the whole page, so
+    /// the app's fixed bars sit where the customer sees them (a full-page capture draws them mid-page).
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestResults.Screenshots, $"{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestResults.Screenshots, $"{name}.png") });
 
     public async ValueTask DisposeAsync()
     {

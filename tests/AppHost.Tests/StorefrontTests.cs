@@ -22,9 +22,6 @@ public sealed class StorefrontTests(LocalAppHost appHost, ChromiumFixture chromi
     private const string Email = "ada@example.com";
     private const string Password = "commerce-demo";
 
-    /// <summary>Payments' test card that is always approved (Services/Payments/README.md).</summary>
-    private const string ApprovedCard = "4242424242424242";
-
     /// <summary>The grace period, then the saga's steps, on a loaded machine.</summary>
     private static readonly TimeSpan SagaTimeout = LocalAppHost.GracePeriod + TimeSpan.FromMinutes(1);
 
@@ -133,15 +130,7 @@ public sealed class StorefrontTests(LocalAppHost appHost, ChromiumFixture chromi
 
     private static async Task CheckOutAsync(IPage page)
     {
-        await page.GetByLabel("Full name").FillAsync("Ada Lovelace");
-        await page.GetByLabel("Address", new() { Exact = true }).FillAsync("12 Analytical Row");
-        await page.GetByLabel("City").FillAsync("Springfield");
-        await page.GetByLabel("Postal code").FillAsync("94105");
-        await page.GetByLabel("Country").FillAsync("US");
-        await page.GetByLabel("Card number").FillAsync(ApprovedCard);
-        await page.GetByLabel("Expiry month").FillAsync("12");
-        await page.GetByLabel("Expiry year").FillAsync((DateTime.UtcNow.Year + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.GetByLabel("Security code").FillAsync("123");
+        await CheckoutFormFill.FillAsync(page);
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Place order") }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/orders/[0-9a-f-]{36}$"), new() { Timeout = 30_000 });
     }

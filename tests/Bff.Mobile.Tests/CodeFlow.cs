@@ -30,7 +30,7 @@ public sealed record TokenSet(string AccessToken, string? RefreshToken);
 /// </summary>
 public static class CodeFlow
 {
-    public static async Task<TokenSet> SignInAsync(SignInBrowser browser, IdentityClient client, RegisteredCustomer account)
+    public static async Task<TokenSet> SignInAsync(SiteBrowser browser, IdentityClient client, RegisteredCustomer account)
     {
         var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var state = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));

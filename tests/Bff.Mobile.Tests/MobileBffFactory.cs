@@ -4,11 +4,9 @@ using System.Net.Http.Headers;
 using Commerce.Bff.Mobile.Client;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Http;
 using Refit;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -19,64 +17,26 @@ namespace Commerce.Bff.Mobile.Tests;
 /// <see cref="FaultNetwork"/> to <see cref="Downstream"/>'s services: its Refit clients, YARP's image pass-through and the
 /// bearer handler's fetches of Identity's metadata and keys, so a test can make any of them fail, slow down or stop.
 /// </summary>
-public sealed class MobileBffFactory : WebApplicationFactory<bffmobile::Program>
+public sealed class MobileBffFactory(Downstream downstream) : InProcessBff<bffmobile::Program>(downstream, IdentityService.BffMobileAddress)
 {
-    private readonly Downstream downstream;
-    private readonly FaultNetwork network;
-
-    public MobileBffFactory(Downstream downstream)
-    {
-        this.downstream = downstream;
-        network = new FaultNetwork(downstream);
-        ClientOptions.BaseAddress = IdentityService.BffMobileAddress;
-        ClientOptions.AllowAutoRedirect = false;
-    }
-
-    public FaultNetwork Network => network;
-
-    /// <summary>Settings on top of the test budgets (<c>Bff:Limits:PermitsPerWindow</c>, …).</summary>
-    public Dictionary<string, string> Settings { get; init; } = [];
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureBff(IWebHostBuilder builder)
     {
         // Development: the BFF takes Identity's keys over plain http (the test network's) only there.
         builder.UseEnvironment(Environments.Development);
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var service in new[] { "catalog", "inventory", "shipping", "ordering", "payments" })
-        {
-            builder.UseSetting($"services:{service}:http:0", $"http://{service}");
-        }
-
         builder.UseSetting("Jwt:Authority", IdentityService.Authority.ToString());
-        // Budgets that a healthy service on a machine busy with the rest of the run still answers within, far below
-        // FaultNetwork.SlowAnswer; a limit no test reaches unless it sets its own.
-        builder.UseSetting("Bff:Timeouts:Catalog", "00:00:03");
-        builder.UseSetting("Bff:Timeouts:Availability", "00:00:01.500");
-        builder.UseSetting("Bff:Timeouts:Delivery", "00:00:01.500");
-        builder.UseSetting("Bff:Timeouts:AddressCheck", "00:00:01.500");
-        builder.UseSetting("Bff:Timeouts:Ordering", "00:00:03");
-        builder.UseSetting("Bff:Timeouts:Payments", "00:00:03");
-        builder.UseSetting("Bff:Limits:PermitsPerWindow", "1000000");
-        foreach (var (key, value) in Settings)
-        {
-            builder.UseSetting(key, value);
-        }
-
-        // Only the innermost handlers are replaced: resilience, the proxy and the token checks run as in production.
+        // The proxy and the token checks run as in production, over the same network as the Refit clients.
         builder.ConfigureTestServices(services =>
         {
-            services.ConfigureAll<HttpClientFactoryOptions>(options =>
-                options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = network.CreateHandler()));
-            services.AddSingleton<IForwarderHttpClientFactory>(new NetworkForwarderClients(network));
-            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, bearer => bearer.BackchannelHttpHandler = network.CreateHandler());
+            services.AddSingleton<IForwarderHttpClientFactory>(new NetworkForwarderClients(Network));
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, bearer => bearer.BackchannelHttpHandler = Network.CreateHandler());
         });
     }
 
     /// <summary>A fresh customer, registered at Identity and signed in as the app signs in (code + PKCE, no secret).</summary>
     public async Task<MobileCustomer> SignInAsync()
     {
-        var account = await downstream.Identity.RegisterCustomerAsync();
-        using var browser = new SignInBrowser(new Dictionary<string, HttpMessageHandler> { [IdentityService.Authority.Host] = downstream.Identity.Server.CreateHandler() });
+        var account = await Downstream.Identity.RegisterCustomerAsync();
+        using var browser = new SiteBrowser(new Dictionary<string, HttpMessageHandler> { [IdentityService.Authority.Host] = Downstream.Identity.Server.CreateHandler() });
         var tokens = await CodeFlow.SignInAsync(browser, IdentityClient.Mobile, account);
         return new MobileCustomer(account, tokens.AccessToken, CreateClient(tokens.AccessToken));
     }

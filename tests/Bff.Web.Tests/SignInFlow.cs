@@ -16,7 +16,7 @@ public sealed record SignInFlow(
     HttpResponseMessage ToCallback,
     HttpResponseMessage Landing)
 {
-    public static async Task<SignInFlow> WalkAsync(StorefrontBrowser browser, RegisteredCustomer account, string returnUrl)
+    public static async Task<SignInFlow> WalkAsync(SiteBrowser browser, RegisteredCustomer account, string returnUrl)
     {
         var toAuthorization = await browser.GetAsync($"/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}");
         AssertRedirectTo(toAuthorization, IdentityService.Authority, "/connect/authorize");

@@ -8,9 +8,9 @@ namespace Commerce.Bff.Web.Tests;
 /// <see cref="Http"/> carries their session cookie to the BFF, <see cref="AntiforgeryToken"/> is the request token
 /// <c>/api/session</c> issued to that session.
 /// </summary>
-public sealed class SignedInCustomer(StorefrontBrowser browser, RegisteredCustomer account, string antiforgeryToken) : IDisposable
+public sealed class SignedInCustomer(SiteBrowser browser, RegisteredCustomer account, string antiforgeryToken) : IDisposable
 {
-    public StorefrontBrowser Browser => browser;
+    public SiteBrowser Browser => browser;
 
     /// <summary>The session: cookies kept, base address the BFF, redirects not followed.</summary>
     public HttpClient Http => browser.Http;

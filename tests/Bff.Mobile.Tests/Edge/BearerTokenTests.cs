@@ -25,7 +25,7 @@ public sealed class BearerTokenTests(Downstream downstream)
     {
         await using var bff = new MobileBffFactory(downstream);
         var account = await downstream.Identity.RegisterCustomerAsync();
-        using var browser = new SignInBrowser(new Dictionary<string, HttpMessageHandler> { [IdentityService.Authority.Host] = downstream.Identity.Server.CreateHandler() });
+        using var browser = new SiteBrowser(new Dictionary<string, HttpMessageHandler> { [IdentityService.Authority.Host] = downstream.Identity.Server.CreateHandler() });
         var webTokens = await CodeFlow.SignInAsync(browser, IdentityClient.Web, account);
         await downstream.PlaceOrderAsync(account.Id);
 

@@ -29,7 +29,7 @@ public sealed class PayloadSizeTests(Downstream downstream)
         await using var mobile = new MobileBffFactory(downstream);
         await using var web = new WebBffFactory(downstream);
         var account = await downstream.Identity.RegisterCustomerAsync();
-        using var browser = new SignInBrowser(new Dictionary<string, HttpMessageHandler> { [IdentityService.Authority.Host] = downstream.Identity.Server.CreateHandler() });
+        using var browser = new SiteBrowser(new Dictionary<string, HttpMessageHandler> { [IdentityService.Authority.Host] = downstream.Identity.Server.CreateHandler() });
         var tokens = await CodeFlow.SignInAsync(browser, IdentityClient.Mobile, account);
         using var phone = mobile.CreateClient(tokens.AccessToken);
         using var storefront = await web.SignInAsync(account);

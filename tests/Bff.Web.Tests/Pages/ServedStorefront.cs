@@ -34,7 +34,7 @@ public sealed class ServedStorefront(Downstream downstream) : IAsyncDisposable
     public async Task<(RegisteredCustomer Customer, IReadOnlyList<Cookie> Session)> SignInAsync()
     {
         var customer = await downstream.Identity.RegisterCustomerAsync();
-        using var browser = new StorefrontBrowser(
+        using var browser = new SiteBrowser(
             new Dictionary<string, HttpMessageHandler>
             {
                 [BffFactory.BffAddress.Host] = new UnderRegisteredName(Site),

@@ -3,30 +3,36 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Xunit;
 
-namespace Commerce.Bff.Web.Tests;
+namespace Commerce.Testing.Services;
 
 /// <summary>
-/// What a browser does across the BFF and Identity: one cookie jar for both sites, redirects followed one at a time
-/// (so a test sees every hop), the provider's forms posted as rendered (their antiforgery field included).
+/// What a browser does across the sites of the test network (a BFF, Identity): one cookie jar for all of them,
+/// redirects followed one at a time (so a test sees every hop), the provider's forms posted as rendered (their
+/// antiforgery field included).
 /// </summary>
-public sealed class StorefrontBrowser : IDisposable
+public sealed class SiteBrowser : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
-    public StorefrontBrowser(IReadOnlyDictionary<string, HttpMessageHandler> sites, Uri home)
+    /// <param name="sites">Each host name to the in-process server behind it.</param>
+    /// <param name="home">Where relative addresses go: the BFF whose session the browser holds, if any.</param>
+    public SiteBrowser(IReadOnlyDictionary<string, HttpMessageHandler> sites, Uri? home = null)
     {
         Http = new HttpClient(new CookieContainerHandler(Cookies) { InnerHandler = new Sites(sites) }) { BaseAddress = home };
     }
 
     public CookieContainer Cookies { get; } = new();
 
-    /// <summary>Requests with the browser's cookies; relative addresses are the BFF's.</summary>
+    /// <summary>Requests with the browser's cookies; relative addresses are home's.</summary>
     public HttpClient Http { get; }
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(url, Cancellation);
+
+    public Task<HttpResponseMessage> GetAsync(Uri url) => Http.GetAsync(url, Cancellation);
 
     /// <summary>Follows one redirect, wherever it goes (relative locations are resolved as a browser does).</summary>
     public Task<HttpResponseMessage> FollowAsync(HttpResponseMessage redirect)
