@@ -5,8 +5,8 @@ using Commerce.Testing;
 namespace Commerce.AppHost.Tests;
 
 /// <summary>
-/// Stopping the AppHost stops everything it started (the servers, the services and DCP itself), and so does killing
-/// its process: DCP watches it.
+/// Stopping the AppHost (Ctrl+C) stops everything it started (the servers, the services and DCP itself), and so does
+/// killing its process: DCP watches it.
 /// </summary>
 public sealed class ShutdownTests
 {
@@ -19,24 +19,26 @@ public sealed class ShutdownTests
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
+    // Ctrl+C in a terminal: SIGINT to the AppHost, which stops its resources through DCP before it exits. (Run as its
+    // own process, as the README runs it: an AppHost stopped inside a test process leaves DCP's process monitors
+    // watching the test process, which lives on.)
     [Fact]
-    public async Task Stopping_the_apphost_leaves_no_process_and_no_listening_port_behind()
-    {
-        var before = ProcessTree.Descendants();
-        (Dictionary<int, string> Processes, HashSet<ListeningSocket> Ports) started;
-        await using (var appHost = new LocalAppHost())
+    public Task Stopping_the_apphost_with_ctrl_c_leaves_no_process_and_no_listening_port_behind() =>
+        RunThenEndAsync(appHost =>
         {
-            await appHost.InitializeAsync();
-            started = StartedSince(before, ProcessTree.Descendants());
-        }
-
-        await AssertAllGoneAsync(started.Processes, started.Ports);
-    }
+            using var interrupt = Process.Start("kill", ["-INT", appHost.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            interrupt.WaitForExit();
+            Assert.Equal(0, interrupt.ExitCode);
+        });
 
     [Fact]
-    public async Task Killing_the_apphost_process_leaves_no_process_and_no_listening_port_behind()
+    public Task Killing_the_apphost_process_leaves_no_process_and_no_listening_port_behind() =>
+        RunThenEndAsync(appHost => Process.GetProcessById(appHost).Kill());
+
+    /// <summary>Starts the AppHost as <c>dotnet run</c> does, waits until every service is healthy, ends it with <paramref name="end"/> (given its pid), and checks what is left.</summary>
+    private static async Task RunThenEndAsync(Action<int> end)
     {
-        var state = Directory.CreateTempSubdirectory("commerce-apphost-kill-").FullName;
+        var state = Directory.CreateTempSubdirectory("commerce-apphost-stop-").FullName;
         File.SetUnixFileMode(state, (UnixFileMode)Convert.ToInt32("755", 8));
         var dashboardPorts = LoopbackPorts.FindFree(3);
         using var run = AppHostProcess.Start([], new Dictionary<string, string>
@@ -61,13 +63,13 @@ public sealed class ShutdownTests
             // DCP runs detached from both, watching the AppHost.
             var started = StartedSince([], new Dictionary<int, string>(
                 ProcessTree.Descendants(run.Id).Concat(ProcessTree.Descendants(appHost)).DistinctBy(process => process.Key)));
-            Process.GetProcessById(appHost).Kill();
+            end(appHost);
 
             await AssertAllGoneAsync(started.Processes, started.Ports);
         }
         finally
         {
-            // A failure before the kill must not leave the system running beside the tests that follow.
+            // A failure before the end must not leave the system running beside the tests that follow.
             if (!run.HasExited)
             {
                 run.Kill(entireProcessTree: true);
