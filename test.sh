@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the Commerce tests: every test project in Commerce.ci.slnf, then tests/AppHost.Tests, against one PostgreSQL
-# cluster and one RabbitMQ node started for this run on free loopback ports and removed at the end, whatever happened. Test classes isolate
-# themselves in their own databases and virtual hosts (Commerce.Testing), so one server of each serves the whole run.
+# cluster and one RabbitMQ node started for this run on free loopback ports and removed at the end, whatever happened.
+# Test classes isolate themselves in their own databases and virtual hosts (Commerce.Testing), so one server of each
+# serves the whole run.
 #
 # Usage: ./test.sh [dotnet test options...]
 #   Extra arguments go to `dotnet test` unchanged, for example:
@@ -250,9 +251,9 @@ for target in "${targets[@]}"; do
   set +e
   dotnet test "$target_option" "$target" --configuration "$configuration" \
     --results-directory "$results" --report-xunit-trx "${hang_options[@]}" "$@"
-  status=$?
+  target_status=$?
   set -e
-  if ((status != 0)); then dotnet_status=$status; fi
+  if ((target_status != 0)); then dotnet_status=$target_status; fi
 done
 
 stop_servers

@@ -22,7 +22,10 @@ public abstract class CheckoutValidator<TRequest, TItem, TAddress> : CartItemsVa
         : base(items, productId, quantity)
     {
         RuleFor(address).NotNull().SetValidator(addressValidator);
-        RuleFor(cardToken).IsCardToken("Save a card first (POST /api/payment-cards) and send its token.");
+        RuleFor(cardToken)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Save a card first (POST /api/payment-cards) and send its token.")
+            .Matches("^tok_[0-9a-f]{32}$").WithMessage("A card token is tok_ followed by 32 lowercase hexadecimal digits.");
         RuleFor(expectedTotal).GreaterThanOrEqualTo(0).WithMessage("Send the total the cart was shown with.");
     }
 }

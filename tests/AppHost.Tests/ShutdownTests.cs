@@ -61,7 +61,7 @@ public sealed class ShutdownTests
             var appHost = ProcessTree.Descendants(run.Id)
                 .Single(process => process.Value.Contains("Commerce.AppHost", StringComparison.Ordinal)).Key;
             // DCP runs detached from both, watching the AppHost.
-            var started = StartedSince([], new Dictionary<int, string>(
+            var started = WhatRuns(new Dictionary<int, string>(
                 ProcessTree.Descendants(run.Id).Concat(ProcessTree.Descendants(appHost)).DistinctBy(process => process.Key)));
             end(appHost);
 
@@ -80,10 +80,9 @@ public sealed class ShutdownTests
         }
     }
 
-    private static (Dictionary<int, string> Processes, HashSet<ListeningSocket> Ports) StartedSince(
-        Dictionary<int, string> before, Dictionary<int, string> now)
+    /// <summary>The AppHost's processes and the sockets they listen on, once the whole system is up.</summary>
+    private static (Dictionary<int, string> Processes, HashSet<ListeningSocket> Ports) WhatRuns(Dictionary<int, string> started)
     {
-        var started = now.Where(process => !before.ContainsKey(process.Key)).ToDictionary();
         var ports = ProcessTree.ListeningSockets(started.Keys);
 
         // What the model runs is among them, listening: the checks after the stop would pass vacuously otherwise.

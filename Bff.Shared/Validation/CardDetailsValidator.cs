@@ -28,12 +28,3 @@ public abstract class CardDetailsValidator<TCard> : AbstractValidator<TCard>
             .Matches("^[0-9]{3,4}$").WithMessage("The security code is 3 or 4 digits.");
     }
 }
-
-public static class CardTokenRules
-{
-    /// <summary>A token Payments issued when the card was saved: what a checkout pays with instead of card details.</summary>
-    public static IRuleBuilderOptions<T, string> IsCardToken<T>(this IRuleBuilderInitial<T, string> rule, string howToGetOne) =>
-        rule.Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage(howToGetOne)
-            .Matches("^tok_[0-9a-f]{32}$").WithMessage("A card token is tok_ followed by 32 lowercase hexadecimal digits.");
-}
