@@ -143,10 +143,19 @@ public sealed class StorefrontTests(LocalAppHost appHost, ChromiumFixture chromi
     private async Task<ProductOnOffer> InStockProductAsync(int id)
     {
         using var client = appHost.App.CreateHttpClient("bff-web", "http");
-        // The first calls of a system that has just started may miss Inventory's budget ("unknown", never cached): ask again.
+        // The first calls of a system that has just started may miss a budget: Catalog's (a 503 with Retry-After) or
+        // Inventory's ("unknown", never cached). Ask again, as a browser would.
         for (var attempt = 1; ; attempt++)
         {
-            using var product = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/products/{id}", UriKind.Relative), Cancellation));
+            using var response = await client.GetAsync(new Uri($"/api/products/{id}", UriKind.Relative), Cancellation);
+            if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), Cancellation);
+                continue;
+            }
+
+            response.EnsureSuccessStatusCode();
+            using var product = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
             var status = product.RootElement.GetProperty("availability").GetProperty("status").GetString();
             if (status != "unknown" || attempt == 10)
             {
