@@ -23,6 +23,7 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
     private readonly Lock _gate = new();
     private readonly TaskQueues<WorkflowQueueItem> _workflowQueues = new();
     private readonly TaskQueues<ActivityTaskItem> _activityQueues = new();
+    private readonly PollerRegistry _pollers = new(options.TimeProvider);
     private readonly ConcurrentDictionary<string, QueryTaskItem> _queriesInFlight = new();
     private readonly ConcurrentDictionary<ITimer, byte> _timers = new();
     private bool _disposed;
@@ -194,27 +195,57 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
         }
     }
 
+    /// <summary>How many runs the query selects; grouped by status when it ends in <c>GROUP BY ExecutionStatus</c>.</summary>
     public CountWorkflowExecutionsResponse CountWorkflows(CountWorkflowExecutionsRequest request)
     {
         lock (_gate)
         {
-            return new() { Count = Select(request.Namespace, request.Query).LongCount() };
+            var ns = Namespaces.Get(request.Namespace);
+            var count = Parse(request.Query, q => VisibilityQueryParser.ParseCount(q, ns.SearchAttributes));
+            var runs = Select(ns, count.Filter).ToList();
+            var response = new CountWorkflowExecutionsResponse { Count = runs.Count };
+            if (count.GroupByExecutionStatus)
+            {
+                response.Groups.Add(runs.GroupBy(run => run.Status).OrderBy(group => group.Key).Select(group =>
+                    new CountWorkflowExecutionsResponse.Types.AggregationGroup
+                    {
+                        GroupValues = { SearchAttributeSchema.KeywordPayload(VisibilityQueryParser.StatusName(group.Key)) },
+                        Count = group.LongCount(),
+                    }));
+            }
+            return response;
         }
     }
 
     private IEnumerable<WorkflowRun> Select(string @namespace, string query)
     {
         var ns = Namespaces.Get(@namespace);
-        VisibilityQuery? parsed;
+        return Select(ns, Parse(query, q => VisibilityQueryParser.Parse(q, ns.SearchAttributes)));
+    }
+
+    private static IEnumerable<WorkflowRun> Select(WorkflowNamespace ns, VisibilityQuery? filter) =>
+        filter is null ? ns.Runs : ns.Runs.Where(run => filter.Matches(run.ToVisibilityRecord()));
+
+    private static T Parse<T>(string query, Func<string, T> parse)
+    {
         try
         {
-            parsed = VisibilityQueryParser.Parse(query, ns.SearchAttributes);
+            return parse(query);
         }
         catch (UnsupportedQueryException e)
         {
             throw RpcErrors.InvalidArgument($"Invalid query '{query}': {e.Message}");
         }
-        return parsed is null ? ns.Runs : ns.Runs.Where(run => parsed.Matches(run.ToVisibilityRecord()));
+    }
+
+    /// <summary>The workers that polled a task queue lately: what the Web UI lists as a workflow's workers.</summary>
+    public DescribeTaskQueueResponse DescribeTaskQueue(DescribeTaskQueueRequest request)
+    {
+        Namespaces.Get(request.Namespace);
+        var type = request.TaskQueueType == TaskQueueType.Unspecified ? TaskQueueType.Workflow : request.TaskQueueType;
+        var response = new DescribeTaskQueueResponse();
+        response.Pollers.Add(_pollers.Pollers(request.Namespace, request.TaskQueue?.Name ?? "", type));
+        return response;
     }
 
     /// <summary>Registers custom search attributes; registering one again with the same type changes nothing.</summary>
@@ -266,6 +297,7 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
         {
             Namespaces.Get(request.Namespace);
         }
+        _pollers.Polled(request.Namespace, request.TaskQueue, TaskQueueType.Workflow, request.Identity);
         // A sticky queue never receives a task: each task carries the full history, so no worker needs its cache.
         var queue = _workflowQueues[new TaskQueueKey(request.Namespace, request.TaskQueue?.Name ?? "")];
         var deadline = DateTime.UtcNow + wait;
@@ -338,6 +370,7 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
         {
             Namespaces.Get(request.Namespace);
         }
+        _pollers.Polled(request.Namespace, request.TaskQueue, TaskQueueType.Activity, request.Identity);
         var queue = _activityQueues[new TaskQueueKey(request.Namespace, request.TaskQueue?.Name ?? "")];
         var deadline = DateTime.UtcNow + wait;
         while (true)
