@@ -63,8 +63,4 @@ internal static class SearchAttributeSchema
             return [];
         }
     }
-
-    /// <summary>An upserted payload with no value removes the attribute.</summary>
-    public static bool IsUnset(Payload payload) =>
-        payload.Data.IsEmpty || payload.Data.Span.SequenceEqual("null"u8);
 }
