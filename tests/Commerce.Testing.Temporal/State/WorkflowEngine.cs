@@ -35,16 +35,17 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
     /// <summary>Runs <paramref name="action"/> under the lock after <paramref name="due"/> of server time.</summary>
     public IDisposable After(TimeSpan due, Action action)
     {
-        // The action is in place before the timer exists: a due time of zero may fire at once.
-        var scheduled = new ScheduledAction(this) { Action = action };
+        if (due < TimeSpan.Zero)
+        {
+            due = TimeSpan.Zero;
+        }
+        var scheduled = new ScheduledAction(this) { Action = action, DueAt = Time.GetUtcNow() + due };
+        // Armed only once the action knows its timer, which it needs to re-arm itself (see Fire).
         var timer = Time.CreateTimer(static state => ((ScheduledAction)state!).Fire(), scheduled,
-            due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+            Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _timers.TryAdd(timer, 0);
         scheduled.Timer = timer;
-        if (scheduled.Action is null)
-        {
-            scheduled.Dispose();
-        }
+        timer.Change(due, Timeout.InfiniteTimeSpan);
         return scheduled;
     }
 
@@ -86,7 +87,13 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
                 return existing;
             }
         }
-        var run = new WorkflowRun(this, request, Guid.NewGuid().ToString());
+        if (request.RetryPolicy is { } policy)
+        {
+            // Filled in before it is written to the started event, as a real server's frontend does.
+            request.RetryPolicy = RetryPolicyCalculator.WithDefaults(policy);
+        }
+        var startDelay = request.WorkflowStartDelay?.ToTimeSpan() is { } delay && delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+        var run = new WorkflowRun(this, request, Guid.NewGuid().ToString(), RunOrigin.Start(startDelay));
         ns.Add(run);
         run.Begin(signal);
         return new() { RunId = run.RunId, Started = true };
@@ -114,6 +121,8 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
             Memo = request.Memo,
             SearchAttributes = request.SearchAttributes,
             Header = request.Header,
+            WorkflowStartDelay = request.WorkflowStartDelay,
+            Priority = request.Priority,
         };
         var signal = new SignalWorkflowExecutionRequest
         {
@@ -135,12 +144,28 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
         }
     }
 
+    /// <summary>
+    /// Asks the run to cancel itself. As on a real server (temporal service/history/api/requestcancelworkflow), asking a
+    /// run that already closed succeeds and changes nothing, and a first execution run id selects the newest run of the
+    /// chain, which must belong to that chain.
+    /// </summary>
     public void RequestCancel(RequestCancelWorkflowExecutionRequest request)
     {
+        var workflowId = request.WorkflowExecution?.WorkflowId ?? "";
+        var firstRunId = request.FirstExecutionRunId;
         lock (_gate)
         {
-            RunningRun(request.Namespace, request.WorkflowExecution?.WorkflowId, request.WorkflowExecution?.RunId)
-                .RequestCancel(request);
+            var run = Namespaces.Get(request.Namespace)
+                .Find(workflowId, string.IsNullOrEmpty(firstRunId) ? request.WorkflowExecution?.RunId : null);
+            if (!run.IsRunning)
+            {
+                return;
+            }
+            if (!string.IsNullOrEmpty(firstRunId) && run.FirstExecutionRunId != firstRunId)
+            {
+                throw RpcErrors.WorkflowNotFound(workflowId, "");
+            }
+            run.RequestCancel(request);
         }
     }
 
@@ -453,8 +478,7 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
         }
         else
         {
-            // The SDK turns INVALID_ARGUMENT on a query into WorkflowQueryFailedException with this message.
-            query.Answer.TrySetException(RpcErrors.InvalidArgument(request.ErrorMessage));
+            query.Answer.TrySetException(RpcErrors.QueryFailed(request.ErrorMessage, request.Failure));
         }
     }
 
@@ -546,12 +570,22 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
 
         public Action? Action { get; set; }
 
+        public DateTimeOffset DueAt { get; init; }
+
         public void Fire()
         {
             lock (engine._gate)
             {
                 if (engine._disposed || Action is not { } action)
                 {
+                    return;
+                }
+                var early = DueAt - engine.Time.GetUtcNow();
+                if (early > TimeSpan.Zero && Timer is { } timer)
+                {
+                    // The system clock's timers may fire a millisecond early; nothing the server times (a backoff, a
+                    // timeout) may happen before its due time by the server's own clock, which event times show.
+                    timer.Change(early, Timeout.InfiniteTimeSpan);
                     return;
                 }
                 Action = null;

@@ -70,8 +70,4 @@ internal static class SearchAttributeSchema
         Metadata = { ["encoding"] = Google.Protobuf.ByteString.CopyFromUtf8("json/plain") },
         Data = Google.Protobuf.ByteString.CopyFromUtf8(JsonSerializer.Serialize(value)),
     };
-
-    /// <summary>An upserted payload with no value removes the attribute.</summary>
-    public static bool IsUnset(Payload payload) =>
-        payload.Data.IsEmpty || payload.Data.Span.SequenceEqual("null"u8);
 }
