@@ -36,12 +36,7 @@ internal static class TemporalHttpApi
         api.MapGet("/cluster-info", () => ProtoJson.Ok(Rpc.ClusterFacts.ClusterInfo()));
         // Without the nexus capability the UI offers no Nexus filters; this server has none.
         api.MapGet("/system-info", () => ProtoJson.Ok(Rpc.ClusterFacts.SystemInfo()));
-        api.MapGet("/namespaces", () =>
-        {
-            var response = new ListNamespacesResponse();
-            response.Namespaces.Add(engine.Namespaces.All.Select(ns => ns.Describe()));
-            return ProtoJson.Ok(response);
-        });
+        api.MapGet("/namespaces", () => ProtoJson.Ok(engine.Namespaces.List()));
         api.MapGet("/namespaces/{ns}", (string ns) => ProtoJson.Ok(engine.Namespaces.Get(ns).Describe()));
         api.MapGet("/namespaces/{ns}/search-attributes", (string ns) =>
             ProtoJson.Ok(engine.ListSearchAttributes(new ListSearchAttributesRequest { Namespace = ns })));

@@ -10,6 +10,7 @@ internal static class UiSettings
     /// <summary>The @temporalio/ui release tools/temporal-ui builds; from 2.23 on, the UI encodes path segments once.</summary>
     private const string UiVersion = "2.38.0";
 
+    // A dictionary, not a record: the minimal API's JSON options camelCase property names but leave keys as written.
     public static object Current { get; } = new Dictionary<string, object>
     {
         ["Auth"] = new Dictionary<string, object> { ["Enabled"] = false, ["Options"] = Array.Empty<string>() },

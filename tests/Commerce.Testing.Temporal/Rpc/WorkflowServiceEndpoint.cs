@@ -81,12 +81,8 @@ internal class WorkflowServiceEndpoint(WorkflowEngine engine, TemporalTestServer
         return Task.FromResult(ns.Describe());
     }
 
-    public virtual Task<ListNamespacesResponse> ListNamespaces(ListNamespacesRequest request, ServerCallContext context)
-    {
-        var response = new ListNamespacesResponse();
-        response.Namespaces.Add(engine.Namespaces.All.Select(ns => ns.Describe()));
-        return Task.FromResult(response);
-    }
+    public virtual Task<ListNamespacesResponse> ListNamespaces(ListNamespacesRequest request, ServerCallContext context) =>
+        Task.FromResult(engine.Namespaces.List());
 
     public virtual Task<StartWorkflowExecutionResponse> StartWorkflowExecution(
         StartWorkflowExecutionRequest request, ServerCallContext context) =>

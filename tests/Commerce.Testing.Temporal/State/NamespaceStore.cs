@@ -71,7 +71,13 @@ internal sealed class NamespaceStore
         }
     }
 
-    public IEnumerable<WorkflowNamespace> All => _byName.Values;
+    /// <summary>Every namespace as ListNamespaces answers them: one page, there being so few.</summary>
+    public ListNamespacesResponse List()
+    {
+        var response = new ListNamespacesResponse();
+        response.Namespaces.Add(_byName.Values.Select(ns => ns.Describe()));
+        return response;
+    }
 
     public WorkflowNamespace Get(string name) =>
         _byName.TryGetValue(name, out var found) ? found : throw RpcErrors.NamespaceNotFound(name);

@@ -210,7 +210,7 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
                 .OrderByDescending(run => run.StartTime).ThenBy(run => run.RunId, StringComparer.Ordinal)
                 .Skip(skip).Take(pageSize + 1).ToList();
             var response = new ListWorkflowExecutionsResponse();
-            response.Executions.Add(matching.Take(pageSize).Select(run => run.Describe().WorkflowExecutionInfo));
+            response.Executions.Add(matching.Take(pageSize).Select(run => run.ExecutionInfo()));
             if (matching.Count > pageSize)
             {
                 response.NextPageToken = ByteString.CopyFromUtf8(

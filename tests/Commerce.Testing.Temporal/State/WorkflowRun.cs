@@ -4,6 +4,7 @@ using Temporalio.Api.Common.V1;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Api.Failure.V1;
 using Temporalio.Api.History.V1;
+using Temporalio.Api.Workflow.V1;
 using Temporalio.Api.WorkflowService.V1;
 
 namespace Commerce.Testing.Temporal.State;
@@ -414,29 +415,32 @@ internal sealed partial class WorkflowRun
                 WorkflowRunTimeout = _start.WorkflowRunTimeout,
                 DefaultWorkflowTaskTimeout = Duration.FromTimeSpan(WorkflowTaskTimeout),
             },
-            WorkflowExecutionInfo = new()
-            {
-                Execution = Execution,
-                Type = WorkflowType,
-                StartTime = Timestamp.FromDateTimeOffset(StartTime),
-                ExecutionTime = Timestamp.FromDateTimeOffset(ExecutionTime),
-                CloseTime = CloseTime is { } closed ? Timestamp.FromDateTimeOffset(closed) : null,
-                ExecutionDuration = CloseTime is { } end
-                    ? Duration.FromTimeSpan(end > ExecutionTime ? end - ExecutionTime : TimeSpan.Zero)
-                    : null,
-                Status = Status,
-                HistoryLength = History.LastEventId,
-                HistorySizeBytes = History.SizeBytes,
-                TaskQueue = TaskQueue,
-                Memo = _memo.Clone(),
-                SearchAttributes = _searchAttributes.Clone(),
-                FirstRunId = FirstExecutionRunId,
-                Priority = _start.Priority,
-            },
+            WorkflowExecutionInfo = ExecutionInfo(),
         };
         described.PendingActivities.Add(_activities.Values.OrderBy(a => a.ScheduledEventId).Select(a => a.Describe(now)));
         return described;
     }
+
+    /// <summary>The run as DescribeWorkflowExecution and ListWorkflowExecutions show it.</summary>
+    public WorkflowExecutionInfo ExecutionInfo() => new()
+    {
+        Execution = Execution,
+        Type = WorkflowType,
+        StartTime = Timestamp.FromDateTimeOffset(StartTime),
+        ExecutionTime = Timestamp.FromDateTimeOffset(ExecutionTime),
+        CloseTime = CloseTime is { } closed ? Timestamp.FromDateTimeOffset(closed) : null,
+        ExecutionDuration = CloseTime is { } end
+            ? Duration.FromTimeSpan(end > ExecutionTime ? end - ExecutionTime : TimeSpan.Zero)
+            : null,
+        Status = Status,
+        HistoryLength = History.LastEventId,
+        HistorySizeBytes = History.SizeBytes,
+        TaskQueue = TaskQueue,
+        Memo = _memo.Clone(),
+        SearchAttributes = _searchAttributes.Clone(),
+        FirstRunId = FirstExecutionRunId,
+        Priority = _start.Priority,
+    };
 
     /// <summary>What visibility queries see of this run.</summary>
     public VisibilityRecord ToVisibilityRecord() => new(
