@@ -59,6 +59,19 @@ public sealed class InProcessServerTests
     }
 
     [Fact]
+    public async Task A_workflow_update_is_answered_unimplemented_naming_the_rpc()
+    {
+        await using var server = await TemporalTestServer.StartAsync(cancellationToken: Cancellation);
+        var client = await TemporalClient.ConnectAsync(new(server.Address));
+
+        var refused = await Assert.ThrowsAsync<Temporalio.Exceptions.RpcException>(() =>
+            client.WorkflowService.UpdateWorkflowExecutionAsync(new UpdateWorkflowExecutionRequest { Namespace = "default" }));
+
+        Assert.Equal(Temporalio.Exceptions.RpcException.StatusCode.Unimplemented, refused.Code);
+        Assert.Contains("UpdateWorkflowExecution", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_operator_rpc_the_server_lacks_is_answered_unimplemented_naming_it()
     {
         await using var server = await TemporalTestServer.StartAsync(cancellationToken: Cancellation);
@@ -105,7 +118,7 @@ public sealed class InProcessServerTests
     }
 
     [Fact]
-    public async Task A_command_the_server_lacks_fails_the_workflow_task_with_the_reason_in_history()
+    public async Task A_command_the_server_lacks_fails_the_workflow_task_as_a_disabled_feature_naming_the_command()
     {
         await using var server = await TemporalTestServer.StartAsync(cancellationToken: Cancellation);
         var client = await TemporalClient.ConnectAsync(new(server.Address));
@@ -121,6 +134,7 @@ public sealed class InProcessServerTests
         }, Cancellation);
 
         var failed = (await handle.FetchHistoryAsync()).Events.First(e => e.EventType == EventType.WorkflowTaskFailed);
+        Assert.Equal(WorkflowTaskFailedCause.FeatureDisabled, failed.WorkflowTaskFailedEventAttributes.Cause);
         Assert.Contains("StartChildWorkflowExecution", failed.WorkflowTaskFailedEventAttributes.Failure.Message, StringComparison.Ordinal);
         await AssertReplaysAsync(handle);
     }

@@ -14,7 +14,9 @@ internal static class TestWorkers
         typeof(GreetingWorkflow), typeof(TimerWorkflow), typeof(ApprovalWorkflow), typeof(SlowActivityWorkflow),
         typeof(CancelActivityWorkflow), typeof(CountdownWorkflow), typeof(PatchedWorkflow), typeof(ChildStartingWorkflow),
         typeof(TaggedWorkflow), typeof(ScheduleToCloseWorkflow), typeof(HeartbeatTimeoutWorkflow),
-        typeof(TimerCancelWorkflow), typeof(CollectingWorkflow),
+        typeof(TimerCancelWorkflow), typeof(CollectingWorkflow), typeof(ProgressWorkflow), typeof(MemoWorkflow),
+        typeof(RetriedWorkflow), typeof(BackoffContinueWorkflow), typeof(UnpolledActivityWorkflow),
+        typeof(PriorityWorkflow),
     ];
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -74,6 +76,34 @@ internal static class TestWorkers
         var replay = await new WorkflowReplayer(options).ReplayWorkflowAsync(history, throwOnReplayFailure: false);
         Assert.Null(replay.ReplayFailure);
     }
+
+    /// <summary>Waits until DescribeWorkflowExecution answers what <paramref name="match"/> accepts; returns that answer.</summary>
+    public static async Task<Temporalio.Api.WorkflowService.V1.DescribeWorkflowExecutionResponse> WaitForDescriptionAsync(
+        WorkflowHandle handle, Func<Temporalio.Api.WorkflowService.V1.DescribeWorkflowExecutionResponse, bool> match)
+    {
+        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var description = await DescribeRawAsync(handle);
+            if (match(description))
+            {
+                return description;
+            }
+            Assert.True(DateTime.UtcNow < giveUp, "the awaited description never came");
+            await Task.Delay(50, Cancellation);
+        }
+    }
+
+    /// <summary>
+    /// DescribeWorkflowExecution's whole answer (the SDK's <c>DescribeAsync</c> keeps parts of it, such as the pending
+    /// activities, to itself).
+    /// </summary>
+    public static Task<Temporalio.Api.WorkflowService.V1.DescribeWorkflowExecutionResponse> DescribeRawAsync(WorkflowHandle handle) =>
+        handle.Client.WorkflowService.DescribeWorkflowExecutionAsync(new()
+        {
+            Namespace = handle.Client.Options.Namespace,
+            Execution = new() { WorkflowId = handle.Id, RunId = handle.RunId ?? "" },
+        });
 
     /// <summary>Waits until the workflow's history holds an event that <paramref name="match"/> accepts.</summary>
     public static async Task WaitForEventAsync(WorkflowHandle handle, Func<Temporalio.Api.History.V1.HistoryEvent, bool> match)

@@ -133,6 +133,31 @@ public sealed class WorkflowExecutionTests(TemporalTargets targets) : IClassFixt
     [Theory]
     [InlineData(ServerKind.InProcess)]
     [InlineData(ServerKind.Real)]
+    public async Task A_query_the_worker_fails_reaches_the_client_as_a_query_failure_and_the_workflow_goes_on(ServerKind server)
+    {
+        var client = await targets.ClientAsync(server);
+        var taskQueue = NewTaskQueue();
+        using var worker = NewWorker(client, taskQueue, new TestActivities());
+
+        var (unknown, throwing, result) = await worker.ExecuteAsync(async () =>
+        {
+            var handle = await client.StartWorkflowAsync((ApprovalWorkflow wf) => wf.RunAsync(), new(NewWorkflowId(), taskQueue));
+            Assert.Equal("waiting", await handle.QueryAsync(wf => wf.Progress));
+            var unknown = await Assert.ThrowsAsync<WorkflowQueryFailedException>(
+                () => handle.QueryAsync<string>("NoSuchQuery", []));
+            var throwing = await Assert.ThrowsAsync<WorkflowQueryFailedException>(() => handle.QueryAsync(wf => wf.Audit));
+            await handle.SignalAsync(wf => wf.ApproveAsync("Hedy"));
+            return (unknown, throwing, await handle.GetResultAsync());
+        }, Cancellation);
+
+        Assert.Contains("NoSuchQuery", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("the audit query fails on purpose", throwing.Message, StringComparison.Ordinal);
+        Assert.Equal("approved by Hedy", result);
+    }
+
+    [Theory]
+    [InlineData(ServerKind.InProcess)]
+    [InlineData(ServerKind.Real)]
     public async Task Starting_a_workflow_id_that_is_already_running_is_refused_as_already_started(ServerKind server)
     {
         var client = await targets.ClientAsync(server);

@@ -88,6 +88,56 @@ public sealed class WorkflowLifecycleTests(TemporalTargets targets) : IClassFixt
     [Theory]
     [InlineData(ServerKind.InProcess)]
     [InlineData(ServerKind.Real)]
+    public async Task Cancelling_a_workflow_that_already_completed_succeeds_and_changes_nothing(ServerKind server)
+    {
+        var client = await targets.ClientAsync(server);
+        var taskQueue = NewTaskQueue();
+        using var worker = NewWorker(client, taskQueue, new TestActivities());
+        var handle = await worker.ExecuteAsync(async () =>
+        {
+            var handle = await client.StartWorkflowAsync((ApprovalWorkflow wf) => wf.RunAsync(), new(NewWorkflowId(), taskQueue));
+            await handle.SignalAsync(wf => wf.ApproveAsync("Lynn"));
+            await handle.GetResultAsync();
+            return handle;
+        }, Cancellation);
+        var before = (await handle.FetchHistoryAsync()).Events.Count;
+
+        // As the client's handle asks (the first run's id), and naming the run itself.
+        await handle.CancelAsync();
+        await client.GetWorkflowHandle(handle.Id, runId: handle.ResultRunId).CancelAsync();
+
+        Assert.Equal(WorkflowExecutionStatus.Completed, (await handle.DescribeAsync()).Status);
+        var events = (await handle.FetchHistoryAsync()).Events;
+        Assert.Equal(before, events.Count);
+        Assert.DoesNotContain(events, e => e.EventType == EventType.WorkflowExecutionCancelRequested);
+    }
+
+    [Theory]
+    [InlineData(ServerKind.InProcess)]
+    [InlineData(ServerKind.Real)]
+    public async Task The_start_priority_is_on_the_started_event_and_in_the_workflow_info(ServerKind server)
+    {
+        var client = await targets.ClientAsync(server);
+        var taskQueue = NewTaskQueue();
+        using var worker = NewWorker(client, taskQueue, new TestActivities());
+        var options = new WorkflowOptions(NewWorkflowId(), taskQueue) { Priority = new(priorityKey: 2) };
+
+        var (result, handle) = await worker.ExecuteAsync(async () =>
+        {
+            var handle = await client.StartWorkflowAsync((PriorityWorkflow wf) => wf.RunAsync(), options);
+            return (await handle.GetResultAsync(), handle);
+        }, Cancellation);
+
+        Assert.Equal(2, result);
+        var started = (await handle.FetchHistoryAsync()).Events.First().WorkflowExecutionStartedEventAttributes;
+        Assert.Equal(2, started.Priority.PriorityKey);
+        Assert.Equal(2, (await DescribeRawAsync(handle)).WorkflowExecutionInfo.Priority.PriorityKey);
+        await AssertReplaysAsync(handle);
+    }
+
+    [Theory]
+    [InlineData(ServerKind.InProcess)]
+    [InlineData(ServerKind.Real)]
     public async Task A_terminated_workflow_ends_at_once_with_the_reason(ServerKind server)
     {
         var client = await targets.ClientAsync(server);

@@ -10,6 +10,7 @@ namespace Commerce.Testing.Temporal.Tests;
 /// <summary>Activities whose behaviour each test chooses; one instance per test, so attempts are counted per test.</summary>
 public sealed class TestActivities
 {
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _attempts;
 
     /// <summary>Attempts that fail before one succeeds.</summary>
@@ -43,6 +44,24 @@ public sealed class TestActivities
         }
         return $"answered on attempt {attempt}";
     }
+
+    /// <summary>The first attempt fails; the second heartbeats its progress and waits until <see cref="Finish"/>.</summary>
+    [Activity]
+    public async Task<string> ReportProgressAsync()
+    {
+        var attempt = Interlocked.Increment(ref _attempts);
+        if (attempt == 1)
+        {
+            throw new ApplicationFailureException("attempt 1 fails on purpose", "Flaky");
+        }
+        var context = ActivityExecutionContext.Current;
+        context.Heartbeat("halfway");
+        await _finished.Task.WaitAsync(context.CancellationToken);
+        return $"finished on attempt {attempt}";
+    }
+
+    /// <summary>Lets a waiting <see cref="ReportProgressAsync"/> finish.</summary>
+    public void Finish() => _finished.TrySetResult();
 
     /// <summary>Heartbeats until it is cancelled.</summary>
     [Activity]
@@ -107,6 +126,10 @@ public sealed class ApprovalWorkflow
 
     [WorkflowQuery]
     public string Progress => _approvedBy is null ? "waiting" : $"approved by {_approvedBy}";
+
+    /// <summary>A query whose handler fails, as a bug in one would.</summary>
+    [WorkflowQuery]
+    public string Audit => throw new InvalidOperationException("the audit query fails on purpose");
 }
 
 [Workflow]
@@ -204,4 +227,12 @@ public sealed class TaggedWorkflow
         _released = true;
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Reports the priority it was started with, as the workflow sees it.</summary>
+[Workflow]
+public sealed class PriorityWorkflow
+{
+    [WorkflowRun]
+    public Task<int?> RunAsync() => Task.FromResult(Workflow.Info.Priority.PriorityKey);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Commerce.Testing.Temporal.Http;
 using Commerce.Testing.Temporal.Rpc;
 using Commerce.Testing.Temporal.State;
 using Microsoft.AspNetCore.Builder;
@@ -20,15 +21,21 @@ namespace Commerce.Testing.Temporal;
 public sealed class TemporalTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly WebApplication? _ui;
 
-    private TemporalTestServer(WebApplication app, string address)
+    private TemporalTestServer(WebApplication app, string address, WebApplication? ui)
     {
         _app = app;
+        _ui = ui;
         Address = address;
+        UiAddress = ui is null ? null : BoundAddress(ui);
     }
 
     /// <summary><c>host:port</c> to give <c>TemporalClient.ConnectAsync</c> as its target host.</summary>
     public string Address { get; }
+
+    /// <summary>The Web UI's origin (<c>http://127.0.0.1:port/</c>) when <see cref="TemporalTestServerOptions.Ui"/> asked for it.</summary>
+    public Uri? UiAddress { get; }
 
     public static async Task<TemporalTestServer> StartAsync(
         TemporalTestServerOptions? options = null, CancellationToken cancellationToken = default)
@@ -61,10 +68,34 @@ public sealed class TemporalTestServer : IAsyncDisposable
         app.MapGrpcHealthChecksService();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.Single();
-        return new TemporalTestServer(app, new Uri(bound).Authority);
+        var ui = options.Ui is null
+            ? null
+            : await StartUiAsync(options, app.Services.GetRequiredService<WorkflowEngine>(), cancellationToken).ConfigureAwait(false);
+        return new TemporalTestServer(app, BoundAddress(app).Authority, ui);
     }
+
+    /// <summary>
+    /// The Web UI and its HTTP API on a port of their own (HTTP/1.1, which browsers speak; the gRPC port is HTTP/2
+    /// only), over the same engine as the gRPC API.
+    /// </summary>
+    private static async Task<WebApplication> StartUiAsync(
+        TemporalTestServerOptions options, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        var site = options.Ui ?? throw new ArgumentException("No Web UI was asked for.", nameof(options));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, site.Port,
+            listen => listen.Protocols = HttpProtocols.Http1AndHttp2));
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        var ui = builder.Build();
+        ui.MapTemporalHttpApi(engine, options);
+        ui.MapTemporalUiSite(site.SiteDirectory);
+        await ui.StartAsync(cancellationToken).ConfigureAwait(false);
+        return ui;
+    }
+
+    private static Uri BoundAddress(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
 
     private sealed class EmbeddedLifetime : IHostLifetime
     {
@@ -77,6 +108,11 @@ public sealed class TemporalTestServer : IAsyncDisposable
     {
         // Open long polls are answered first, so stopping does not wait for them to time out.
         _app.Services.GetRequiredService<WorkflowEngine>().Dispose();
+        if (_ui is not null)
+        {
+            await _ui.StopAsync().ConfigureAwait(false);
+            await _ui.DisposeAsync().ConfigureAwait(false);
+        }
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

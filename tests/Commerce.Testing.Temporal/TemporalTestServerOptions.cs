@@ -26,4 +26,10 @@ public sealed record TemporalTestServerOptions
     /// answered rather than cancelled; a call whose deadline is sooner is answered before its deadline.
     /// </summary>
     public TimeSpan LongPollTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Where to serve the Temporal Web UI and the HTTP API it calls; none when null.</summary>
+    public TemporalUiOptions? Ui { get; init; }
 }
+
+/// <summary>The Web UI: a loopback port (0 picks a free one) and the folder tools/temporal-ui builds the site into.</summary>
+public sealed record TemporalUiOptions(int Port, string SiteDirectory);

@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Temporalio.Api.Common.V1;
 using Temporalio.Api.ErrorDetails.V1;
+using Temporalio.Api.Failure.V1;
 
 namespace Commerce.Testing.Temporal.Rpc;
 
@@ -28,6 +29,13 @@ internal static class RpcErrors
     public static RpcException AlreadyStarted(string workflowId, string startRequestId, string runId) =>
         WithDetail(StatusCode.AlreadyExists, $"Workflow execution {workflowId} is already started (run {runId}).",
             new WorkflowExecutionAlreadyStartedFailure { StartRequestId = startRequestId, RunId = runId });
+
+    /// <summary>
+    /// A query the worker failed (unknown query type, a throwing handler): INVALID_ARGUMENT with a
+    /// <c>QueryFailedFailure</c>, as a real server answers; the SDK raises <c>WorkflowQueryFailedException</c> only then.
+    /// </summary>
+    public static RpcException QueryFailed(string message, Failure? failure) =>
+        WithDetail(StatusCode.InvalidArgument, message, new QueryFailedFailure { Failure = failure });
 
     public static RpcException Unimplemented(string what) =>
         new(new Status(StatusCode.Unimplemented, $"{what} is not implemented by Commerce.Testing.Temporal."));

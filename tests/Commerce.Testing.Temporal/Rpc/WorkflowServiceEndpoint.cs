@@ -3,7 +3,6 @@ using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
 using Google.Protobuf;
 using Temporalio.Api.Enums.V1;
-using Temporalio.Api.Namespace.V1;
 using Temporalio.Api.WorkflowService.V1;
 
 namespace Commerce.Testing.Temporal.Rpc;
@@ -55,6 +54,8 @@ internal class WorkflowServiceEndpoint(WorkflowEngine engine, TemporalTestServer
         Add<ShutdownWorkerRequest, ShutdownWorkerResponse>(binder, nameof(ShutdownWorker));
         Add<ListWorkflowExecutionsRequest, ListWorkflowExecutionsResponse>(binder, nameof(ListWorkflowExecutions));
         Add<CountWorkflowExecutionsRequest, CountWorkflowExecutionsResponse>(binder, nameof(CountWorkflowExecutions));
+        Add<GetClusterInfoRequest, GetClusterInfoResponse>(binder, nameof(GetClusterInfo));
+        Add<DescribeTaskQueueRequest, DescribeTaskQueueResponse>(binder, nameof(DescribeTaskQueue));
         _ = service;
     }
 
@@ -72,47 +73,20 @@ internal class WorkflowServiceEndpoint(WorkflowEngine engine, TemporalTestServer
     }
 
     public virtual Task<GetSystemInfoResponse> GetSystemInfo(GetSystemInfoRequest request, ServerCallContext context) =>
-        Task.FromResult(new GetSystemInfoResponse
-        {
-            ServerVersion = "1.29.0",
-            Capabilities = new()
-            {
-                SignalAndQueryHeader = true,
-                InternalErrorDifferentiation = true,
-                ActivityFailureIncludeHeartbeat = true,
-                EncodedFailureAttributes = true,
-                UpsertMemo = true,
-                // The worker writes its SDK flags into completed workflow tasks only when told the server keeps them,
-                // and replay reads them back.
-                SdkMetadata = true,
-            },
-        });
+        Task.FromResult(ClusterFacts.SystemInfo());
 
     public virtual Task<DescribeNamespaceResponse> DescribeNamespace(DescribeNamespaceRequest request, ServerCallContext context)
     {
         var ns = string.IsNullOrEmpty(request.Id) ? engine.Namespaces.Get(request.Namespace) : engine.Namespaces.GetById(request.Id);
-        return Task.FromResult(Describe(ns));
+        return Task.FromResult(ns.Describe());
     }
 
     public virtual Task<ListNamespacesResponse> ListNamespaces(ListNamespacesRequest request, ServerCallContext context)
     {
         var response = new ListNamespacesResponse();
-        response.Namespaces.Add(engine.Namespaces.All.Select(Describe));
+        response.Namespaces.Add(engine.Namespaces.All.Select(ns => ns.Describe()));
         return Task.FromResult(response);
     }
-
-    private static DescribeNamespaceResponse Describe(WorkflowNamespace ns) => new()
-    {
-        NamespaceInfo = new NamespaceInfo
-        {
-            Name = ns.Name,
-            Id = ns.Id,
-            State = NamespaceState.Registered,
-            Description = "In-memory namespace of Commerce.Testing.Temporal; nothing persists.",
-            Capabilities = new() { SyncUpdate = false, AsyncUpdate = false },
-        },
-        Config = new NamespaceConfig { WorkflowExecutionRetentionTtl = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromDays(1)) },
-    };
 
     public virtual Task<StartWorkflowExecutionResponse> StartWorkflowExecution(
         StartWorkflowExecutionRequest request, ServerCallContext context) =>
@@ -225,6 +199,12 @@ internal class WorkflowServiceEndpoint(WorkflowEngine engine, TemporalTestServer
     public virtual Task<CountWorkflowExecutionsResponse> CountWorkflowExecutions(
         CountWorkflowExecutionsRequest request, ServerCallContext context) =>
         Task.FromResult(engine.CountWorkflows(request));
+
+    public virtual Task<GetClusterInfoResponse> GetClusterInfo(GetClusterInfoRequest request, ServerCallContext context) =>
+        Task.FromResult(ClusterFacts.ClusterInfo());
+
+    public virtual Task<DescribeTaskQueueResponse> DescribeTaskQueue(DescribeTaskQueueRequest request, ServerCallContext context) =>
+        Task.FromResult(engine.DescribeTaskQueue(request));
 
     /// <summary>How long a long poll may wait: the server's limit, or less so the answer beats the caller's deadline.</summary>
     private TimeSpan LongPollWait(ServerCallContext context)

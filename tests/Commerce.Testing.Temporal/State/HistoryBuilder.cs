@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Api.History.V1;
@@ -10,6 +11,9 @@ namespace Commerce.Testing.Temporal.State;
 /// </summary>
 internal sealed class HistoryBuilder(TimeProvider time)
 {
+    // Each event is field 1 of History: a one-byte tag before its length and bytes.
+    private const long EventFieldTagSize = 1;
+
     private readonly List<HistoryEvent> _events = [];
 
     public IReadOnlyList<HistoryEvent> Events => _events;
@@ -19,6 +23,12 @@ internal sealed class HistoryBuilder(TimeProvider time)
     public long NextEventId => _events.Count + 1;
 
     public HistoryEvent? LastEvent => _events.Count == 0 ? null : _events[^1];
+
+    /// <summary>
+    /// The history's size as a real server counts it (<c>HistorySizeBytes</c>): the encoded events as they are stored,
+    /// here one <c>History</c> message where a real server stores a few batches of them.
+    /// </summary>
+    public long SizeBytes => _events.Sum(e => EventFieldTagSize + CodedOutputStream.ComputeMessageSize(e));
 
     /// <summary>Appends an event with its attributes set by <paramref name="describe"/>; returns it with its id.</summary>
     public HistoryEvent Append(EventType type, Action<HistoryEvent> describe)

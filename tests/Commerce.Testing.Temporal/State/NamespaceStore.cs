@@ -1,5 +1,7 @@
 using Commerce.Testing.Temporal.Rpc;
 using Temporalio.Api.Enums.V1;
+using Temporalio.Api.Namespace.V1;
+using Temporalio.Api.WorkflowService.V1;
 
 namespace Commerce.Testing.Temporal.State;
 
@@ -13,6 +15,20 @@ internal sealed class WorkflowNamespace(string name, IReadOnlyDictionary<string,
     public string Id { get; } = Guid.NewGuid().ToString();
 
     public Dictionary<string, IndexedValueType> SearchAttributes { get; } = new(searchAttributes);
+
+    /// <summary>The namespace as DescribeNamespace and ListNamespaces answer it.</summary>
+    public DescribeNamespaceResponse Describe() => new()
+    {
+        NamespaceInfo = new NamespaceInfo
+        {
+            Name = Name,
+            Id = Id,
+            State = NamespaceState.Registered,
+            Description = "In-memory namespace of Commerce.Testing.Temporal; nothing persists.",
+            Capabilities = new() { SyncUpdate = false, AsyncUpdate = false },
+        },
+        Config = new NamespaceConfig { WorkflowExecutionRetentionTtl = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromDays(1)) },
+    };
 
     /// <summary>The newest run of a workflow id, running or not.</summary>
     public WorkflowRun? Latest(string workflowId) =>

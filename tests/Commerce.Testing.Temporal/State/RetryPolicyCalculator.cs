@@ -20,6 +20,7 @@ internal static class RetryPolicyCalculator
     private static readonly TimeSpan DefaultInitialInterval = TimeSpan.FromSeconds(1);
     private const double DefaultBackoffCoefficient = 2.0;
     private const int DefaultMaximumIntervalFactor = 100;
+    private const string TimeoutFailureTypePrefix = "TemporalTimeout:";
 
     /// <summary>Fills what the caller left out with Temporal's defaults, as the real server writes them to history.</summary>
     public static RetryPolicy WithDefaults(RetryPolicy? policy)
@@ -44,7 +45,10 @@ internal static class RetryPolicyCalculator
     /// <param name="failedAttempt">The attempt that just failed, from 1.</param>
     /// <param name="failure">What the worker reported (or the timeout the server observed).</param>
     /// <param name="now">Current time.</param>
-    /// <param name="deadline">When no further attempt may start (schedule-to-close), if there is such a limit.</param>
+    /// <param name="deadline">
+    /// When no further attempt may start (an activity's schedule-to-close, a workflow's execution timeout), if there is
+    /// such a limit.
+    /// </param>
     public static RetryDecision Decide(
         RetryPolicy policy, int failedAttempt, Failure failure, DateTimeOffset now, DateTimeOffset? deadline)
     {
@@ -57,14 +61,16 @@ internal static class RetryPolicyCalculator
             return new RetryDecision(RetryState.MaximumAttemptsReached, TimeSpan.Zero);
         }
         var backoff = failure.ApplicationFailureInfo?.NextRetryDelay is { } overridden
-            ? overridden.ToTimeSpan()
+            ? Min(overridden.ToTimeSpan(), policy.MaximumInterval.ToTimeSpan())
             : Backoff(policy, failedAttempt);
-        if (deadline is { } limit && now + backoff >= limit)
+        if (deadline is { } limit && now + backoff > limit)
         {
             return new RetryDecision(RetryState.Timeout, TimeSpan.Zero);
         }
         return new RetryDecision(RetryState.InProgress, backoff);
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static TimeSpan Backoff(RetryPolicy policy, int failedAttempt)
     {
@@ -76,11 +82,20 @@ internal static class RetryPolicyCalculator
 
     private static bool IsNonRetryable(RetryPolicy policy, Failure failure)
     {
+        if (failure.TerminatedFailureInfo is not null || failure.CanceledFailureInfo is not null)
+        {
+            return true;
+        }
         if (failure.TimeoutFailureInfo is { } timeout)
         {
-            // Only a start-to-close or heartbeat timeout leaves room for another attempt; the other kinds mean the
-            // activity as a whole ran out of time.
-            return timeout.TimeoutType is not (TimeoutType.StartToClose or TimeoutType.Heartbeat);
+            // Only a start-to-close or heartbeat timeout leaves room for another attempt, unless the policy names it
+            // (as "TemporalTimeout:StartToClose"); the other kinds mean the activity as a whole ran out of time.
+            return timeout.TimeoutType is not (TimeoutType.StartToClose or TimeoutType.Heartbeat)
+                || policy.NonRetryableErrorTypes.Contains(TimeoutFailureTypePrefix + timeout.TimeoutType);
+        }
+        if (failure.ServerFailureInfo is { } server)
+        {
+            return server.NonRetryable;
         }
         if (failure.ApplicationFailureInfo is not { } application)
         {

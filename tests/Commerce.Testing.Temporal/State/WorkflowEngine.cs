@@ -23,6 +23,7 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
     private readonly Lock _gate = new();
     private readonly TaskQueues<WorkflowQueueItem> _workflowQueues = new();
     private readonly TaskQueues<ActivityTaskItem> _activityQueues = new();
+    private readonly PollerRegistry _pollers = new(options.TimeProvider);
     private readonly ConcurrentDictionary<string, QueryTaskItem> _queriesInFlight = new();
     private readonly ConcurrentDictionary<ITimer, byte> _timers = new();
     private bool _disposed;
@@ -34,16 +35,17 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
     /// <summary>Runs <paramref name="action"/> under the lock after <paramref name="due"/> of server time.</summary>
     public IDisposable After(TimeSpan due, Action action)
     {
-        // The action is in place before the timer exists: a due time of zero may fire at once.
-        var scheduled = new ScheduledAction(this) { Action = action };
+        if (due < TimeSpan.Zero)
+        {
+            due = TimeSpan.Zero;
+        }
+        var scheduled = new ScheduledAction(this) { Action = action, DueAt = Time.GetUtcNow() + due };
+        // Armed only once the action knows its timer, which it needs to re-arm itself (see Fire).
         var timer = Time.CreateTimer(static state => ((ScheduledAction)state!).Fire(), scheduled,
-            due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+            Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _timers.TryAdd(timer, 0);
         scheduled.Timer = timer;
-        if (scheduled.Action is null)
-        {
-            scheduled.Dispose();
-        }
+        timer.Change(due, Timeout.InfiniteTimeSpan);
         return scheduled;
     }
 
@@ -85,7 +87,13 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
                 return existing;
             }
         }
-        var run = new WorkflowRun(this, request, Guid.NewGuid().ToString());
+        if (request.RetryPolicy is { } policy)
+        {
+            // Filled in before it is written to the started event, as a real server's frontend does.
+            request.RetryPolicy = RetryPolicyCalculator.WithDefaults(policy);
+        }
+        var startDelay = request.WorkflowStartDelay?.ToTimeSpan() is { } delay && delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+        var run = new WorkflowRun(this, request, Guid.NewGuid().ToString(), RunOrigin.Start(startDelay));
         ns.Add(run);
         run.Begin(signal);
         return new() { RunId = run.RunId, Started = true };
@@ -113,6 +121,8 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
             Memo = request.Memo,
             SearchAttributes = request.SearchAttributes,
             Header = request.Header,
+            WorkflowStartDelay = request.WorkflowStartDelay,
+            Priority = request.Priority,
         };
         var signal = new SignalWorkflowExecutionRequest
         {
@@ -134,12 +144,28 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
         }
     }
 
+    /// <summary>
+    /// Asks the run to cancel itself. As on a real server (temporal service/history/api/requestcancelworkflow), asking a
+    /// run that already closed succeeds and changes nothing, and a first execution run id selects the newest run of the
+    /// chain, which must belong to that chain.
+    /// </summary>
     public void RequestCancel(RequestCancelWorkflowExecutionRequest request)
     {
+        var workflowId = request.WorkflowExecution?.WorkflowId ?? "";
+        var firstRunId = request.FirstExecutionRunId;
         lock (_gate)
         {
-            RunningRun(request.Namespace, request.WorkflowExecution?.WorkflowId, request.WorkflowExecution?.RunId)
-                .RequestCancel(request);
+            var run = Namespaces.Get(request.Namespace)
+                .Find(workflowId, string.IsNullOrEmpty(firstRunId) ? request.WorkflowExecution?.RunId : null);
+            if (!run.IsRunning)
+            {
+                return;
+            }
+            if (!string.IsNullOrEmpty(firstRunId) && run.FirstExecutionRunId != firstRunId)
+            {
+                throw RpcErrors.WorkflowNotFound(workflowId, "");
+            }
+            run.RequestCancel(request);
         }
     }
 
@@ -194,27 +220,57 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
         }
     }
 
+    /// <summary>How many runs the query selects; grouped by status when it ends in <c>GROUP BY ExecutionStatus</c>.</summary>
     public CountWorkflowExecutionsResponse CountWorkflows(CountWorkflowExecutionsRequest request)
     {
         lock (_gate)
         {
-            return new() { Count = Select(request.Namespace, request.Query).LongCount() };
+            var ns = Namespaces.Get(request.Namespace);
+            var count = Parse(request.Query, q => VisibilityQueryParser.ParseCount(q, ns.SearchAttributes));
+            var runs = Select(ns, count.Filter).ToList();
+            var response = new CountWorkflowExecutionsResponse { Count = runs.Count };
+            if (count.GroupByExecutionStatus)
+            {
+                response.Groups.Add(runs.GroupBy(run => run.Status).OrderBy(group => group.Key).Select(group =>
+                    new CountWorkflowExecutionsResponse.Types.AggregationGroup
+                    {
+                        GroupValues = { SearchAttributeSchema.KeywordPayload(VisibilityQueryParser.StatusName(group.Key)) },
+                        Count = group.LongCount(),
+                    }));
+            }
+            return response;
         }
     }
 
     private IEnumerable<WorkflowRun> Select(string @namespace, string query)
     {
         var ns = Namespaces.Get(@namespace);
-        VisibilityQuery? parsed;
+        return Select(ns, Parse(query, q => VisibilityQueryParser.Parse(q, ns.SearchAttributes)));
+    }
+
+    private static IEnumerable<WorkflowRun> Select(WorkflowNamespace ns, VisibilityQuery? filter) =>
+        filter is null ? ns.Runs : ns.Runs.Where(run => filter.Matches(run.ToVisibilityRecord()));
+
+    private static T Parse<T>(string query, Func<string, T> parse)
+    {
         try
         {
-            parsed = VisibilityQueryParser.Parse(query, ns.SearchAttributes);
+            return parse(query);
         }
         catch (UnsupportedQueryException e)
         {
             throw RpcErrors.InvalidArgument($"Invalid query '{query}': {e.Message}");
         }
-        return parsed is null ? ns.Runs : ns.Runs.Where(run => parsed.Matches(run.ToVisibilityRecord()));
+    }
+
+    /// <summary>The workers that polled a task queue lately: what the Web UI lists as a workflow's workers.</summary>
+    public DescribeTaskQueueResponse DescribeTaskQueue(DescribeTaskQueueRequest request)
+    {
+        Namespaces.Get(request.Namespace);
+        var type = request.TaskQueueType == TaskQueueType.Unspecified ? TaskQueueType.Workflow : request.TaskQueueType;
+        var response = new DescribeTaskQueueResponse();
+        response.Pollers.Add(_pollers.Pollers(request.Namespace, request.TaskQueue?.Name ?? "", type));
+        return response;
     }
 
     /// <summary>Registers custom search attributes; registering one again with the same type changes nothing.</summary>
@@ -266,6 +322,7 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
         {
             Namespaces.Get(request.Namespace);
         }
+        _pollers.Polled(request.Namespace, request.TaskQueue, TaskQueueType.Workflow, request.Identity);
         // A sticky queue never receives a task: each task carries the full history, so no worker needs its cache.
         var queue = _workflowQueues[new TaskQueueKey(request.Namespace, request.TaskQueue?.Name ?? "")];
         var deadline = DateTime.UtcNow + wait;
@@ -338,6 +395,7 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
         {
             Namespaces.Get(request.Namespace);
         }
+        _pollers.Polled(request.Namespace, request.TaskQueue, TaskQueueType.Activity, request.Identity);
         var queue = _activityQueues[new TaskQueueKey(request.Namespace, request.TaskQueue?.Name ?? "")];
         var deadline = DateTime.UtcNow + wait;
         while (true)
@@ -420,8 +478,7 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
         }
         else
         {
-            // The SDK turns INVALID_ARGUMENT on a query into WorkflowQueryFailedException with this message.
-            query.Answer.TrySetException(RpcErrors.InvalidArgument(request.ErrorMessage));
+            query.Answer.TrySetException(RpcErrors.QueryFailed(request.ErrorMessage, request.Failure));
         }
     }
 
@@ -513,12 +570,22 @@ internal sealed class WorkflowEngine(TemporalTestServerOptions options, ILogger<
 
         public Action? Action { get; set; }
 
+        public DateTimeOffset DueAt { get; init; }
+
         public void Fire()
         {
             lock (engine._gate)
             {
                 if (engine._disposed || Action is not { } action)
                 {
+                    return;
+                }
+                var early = DueAt - engine.Time.GetUtcNow();
+                if (early > TimeSpan.Zero && Timer is { } timer)
+                {
+                    // The system clock's timers may fire a millisecond early; nothing the server times (a backoff, a
+                    // timeout) may happen before its due time by the server's own clock, which event times show.
+                    timer.Change(early, Timeout.InfiniteTimeSpan);
                     return;
                 }
                 Action = null;

@@ -38,14 +38,23 @@ internal sealed partial class WorkflowRun
         if (activity.Deadline is { } deadline)
         {
             activity.ScheduleToCloseTimer = _engine.After(deadline - activity.ScheduledTime,
-                () => TimeOutActivity(activity.ScheduledEventId, activity.Attempt, TimeoutType.ScheduleToClose, force: true));
+                () => TimeOutActivity(activity.ScheduledEventId, activity.Attempt, TimeoutType.ScheduleToClose));
         }
         OfferActivityAttempt(activity);
     }
 
-    private void OfferActivityAttempt(PendingActivity activity) =>
+    private void OfferActivityAttempt(PendingActivity activity)
+    {
+        if (HasDuration(activity.Attributes.ScheduleToStartTimeout))
+        {
+            // Each attempt has its own schedule-to-start limit, counted from when it is offered.
+            var attempt = activity.Attempt;
+            activity.ScheduleToStartTimer = _engine.After(activity.Attributes.ScheduleToStartTimeout.ToTimeSpan(),
+                () => TimeOutActivity(activity.ScheduledEventId, attempt, TimeoutType.ScheduleToStart));
+        }
         _engine.AddActivityTask(Namespace, activity.Attributes.TaskQueue.Name,
             new ActivityTaskItem(this, activity.ScheduledEventId, activity.Attempt));
+    }
 
     /// <summary>Hands an activity attempt to a poller; null when the item is stale.</summary>
     public PollActivityTaskQueueResponse? StartActivityTask(ActivityTaskItem item, PollActivityTaskQueueRequest poll)
@@ -56,7 +65,10 @@ internal sealed partial class WorkflowRun
             return null;
         }
         var now = _engine.Time.GetUtcNow();
+        activity.ScheduleToStartTimer?.Dispose();
+        activity.ScheduleToStartTimer = null;
         activity.IsStarted = true;
+        activity.StartedTime = now;
         activity.StartedIdentity = poll.Identity;
         activity.StartedRequestId = Guid.NewGuid().ToString();
         var attributes = activity.Attributes;
@@ -64,7 +76,7 @@ internal sealed partial class WorkflowRun
         if (HasDuration(attributes.StartToCloseTimeout))
         {
             activity.AttemptTimer = _engine.After(attributes.StartToCloseTimeout.ToTimeSpan(),
-                () => TimeOutActivity(activity.ScheduledEventId, attempt, TimeoutType.StartToClose, force: false));
+                () => TimeOutActivity(activity.ScheduledEventId, attempt, TimeoutType.StartToClose));
         }
         RestartHeartbeatTimer(activity);
         return new PollActivityTaskQueueResponse
@@ -114,7 +126,7 @@ internal sealed partial class WorkflowRun
     {
         if (lastHeartbeatDetails is not null)
         {
-            activity.HeartbeatDetails = lastHeartbeatDetails;
+            RecordHeartbeat(activity, lastHeartbeatDetails);
         }
         if (Retried(activity, failure, out var decision))
         {
@@ -164,9 +176,15 @@ internal sealed partial class WorkflowRun
     /// <summary>Keeps the attempt alive; true when the workflow asked for the activity to be cancelled.</summary>
     public bool Heartbeat(PendingActivity activity, Payloads? details)
     {
-        activity.HeartbeatDetails = details;
+        RecordHeartbeat(activity, details);
         RestartHeartbeatTimer(activity);
         return activity.CancelRequestedEventId != 0;
+    }
+
+    private void RecordHeartbeat(PendingActivity activity, Payloads? details)
+    {
+        activity.HeartbeatDetails = details;
+        activity.LastHeartbeatTime = _engine.Time.GetUtcNow();
     }
 
     private void RestartHeartbeatTimer(PendingActivity activity)
@@ -177,7 +195,7 @@ internal sealed partial class WorkflowRun
         {
             var attempt = activity.Attempt;
             activity.HeartbeatTimer = _engine.After(activity.Attributes.HeartbeatTimeout.ToTimeSpan(),
-                () => TimeOutActivity(activity.ScheduledEventId, attempt, TimeoutType.Heartbeat, force: false));
+                () => TimeOutActivity(activity.ScheduledEventId, attempt, TimeoutType.Heartbeat));
         }
     }
 
@@ -215,10 +233,13 @@ internal sealed partial class WorkflowRun
         activity.AttemptTimer?.Dispose();
         activity.HeartbeatTimer?.Dispose();
         activity.HeartbeatTimer = null;
+        var now = _engine.Time.GetUtcNow();
         activity.IsStarted = false;
+        activity.StartedTime = null;
         activity.LastFailure = failure;
+        activity.LastAttemptCompleteTime = now;
         activity.Attempt++;
-        activity.CurrentAttemptScheduledTime = _engine.Time.GetUtcNow() + backoff;
+        activity.CurrentAttemptScheduledTime = now + backoff;
         // No event: a retry is invisible in history until the activity finally ends.
         activity.AttemptTimer = _engine.After(backoff, () =>
         {
@@ -229,10 +250,9 @@ internal sealed partial class WorkflowRun
         });
     }
 
-    private void TimeOutActivity(long scheduledEventId, int attempt, TimeoutType type, bool force)
+    private void TimeOutActivity(long scheduledEventId, int attempt, TimeoutType type)
     {
-        if (!IsRunning || !_activities.TryGetValue(scheduledEventId, out var activity)
-            || (!force && (activity.Attempt != attempt || !activity.IsStarted)))
+        if (!IsRunning || !_activities.TryGetValue(scheduledEventId, out var activity) || !TimesOut(activity, attempt, type))
         {
             return;
         }
@@ -242,9 +262,21 @@ internal sealed partial class WorkflowRun
             Cause = activity.LastFailure,
             TimeoutFailureInfo = new() { TimeoutType = type, LastHeartbeatDetails = activity.HeartbeatDetails },
         };
-        if (Retried(activity, failure, out var decision))
+        RetryDecision decision;
+        if (type is TimeoutType.ScheduleToStart or TimeoutType.ScheduleToClose)
+        {
+            // Deadlines of the activity as a whole, never retried: a real server ends it with retry state Timeout
+            // (temporal service/history/workflow/mutable_state_impl.go, RetryActivity).
+            decision = new RetryDecision(RetryState.Timeout, TimeSpan.Zero);
+        }
+        else if (Retried(activity, failure, out decision))
         {
             return;
+        }
+        else if (decision.State == RetryState.Timeout)
+        {
+            // An attempt timed out with no time left for another: a real server reports the activity's own deadline.
+            failure.TimeoutFailureInfo.TimeoutType = TimeoutType.ScheduleToClose;
         }
         EndActivity(activity, (startedEventId, e) =>
         {
@@ -254,10 +286,18 @@ internal sealed partial class WorkflowRun
                 Failure = failure,
                 ScheduledEventId = activity.ScheduledEventId,
                 StartedEventId = startedEventId,
-                RetryState = decision.State == RetryState.NonRetryableFailure ? RetryState.Timeout : decision.State,
+                RetryState = decision.State,
             };
         });
     }
+
+    /// <summary>Whether a timer set for <paramref name="attempt"/> still applies to where the activity is now.</summary>
+    private static bool TimesOut(PendingActivity activity, int attempt, TimeoutType type) => type switch
+    {
+        TimeoutType.ScheduleToClose => true,
+        TimeoutType.ScheduleToStart => activity.Attempt == attempt && !activity.IsStarted,
+        _ => activity.Attempt == attempt && activity.IsStarted,
+    };
 
     /// <summary>
     /// Writes the end of an activity: the started event of its last attempt (if that attempt ran), then the outcome that

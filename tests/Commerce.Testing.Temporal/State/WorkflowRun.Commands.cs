@@ -65,7 +65,9 @@ internal sealed partial class WorkflowRun
             var command = request.Commands[index];
             if (!IsSupported(command.CommandType))
             {
-                return new Refusal(WorkflowTaskFailedCause.UnhandledCommand,
+                // The cause a real server gives a command for a feature it has switched off (Nexus, when disabled):
+                // UnhandledCommand would tell the worker that new events arrived, which is not what happened.
+                return new Refusal(WorkflowTaskFailedCause.FeatureDisabled,
                     $"Command {command.CommandType} is not supported by Commerce.Testing.Temporal (issue 6).");
             }
             if (IsClosing(command.CommandType))
@@ -112,21 +114,6 @@ internal sealed partial class WorkflowRun
         or CommandType.FailWorkflowExecution or CommandType.CancelWorkflowExecution
         or CommandType.ContinueAsNewWorkflowExecution;
 
-    private void UpsertSearchAttributes(Temporalio.Api.Common.V1.SearchAttributes? upserted)
-    {
-        foreach (var (name, value) in upserted?.IndexedFields ?? [])
-        {
-            if (SearchAttributeSchema.IsUnset(value))
-            {
-                _searchAttributes.IndexedFields.Remove(name);
-            }
-            else
-            {
-                _searchAttributes.IndexedFields[name] = value;
-            }
-        }
-    }
-
     private static bool HasDuration(Duration? duration) => duration is not null && duration.ToTimeSpan() > TimeSpan.Zero;
 
     private void Apply(Command command, long completedEventId, string identity)
@@ -158,7 +145,7 @@ internal sealed partial class WorkflowRun
                 break;
             case CommandType.UpsertWorkflowSearchAttributes:
                 var upsert = command.UpsertWorkflowSearchAttributesCommandAttributes;
-                UpsertSearchAttributes(upsert.SearchAttributes);
+                PayloadMaps.Upsert(_searchAttributes.IndexedFields, upsert.SearchAttributes?.IndexedFields ?? []);
                 History.Append(EventType.UpsertWorkflowSearchAttributes, e => e.UpsertWorkflowSearchAttributesEventAttributes = new()
                 {
                     SearchAttributes = upsert.SearchAttributes,
@@ -166,9 +153,11 @@ internal sealed partial class WorkflowRun
                 });
                 break;
             case CommandType.ModifyWorkflowProperties:
+                var upsertedMemo = command.ModifyWorkflowPropertiesCommandAttributes.UpsertedMemo;
+                PayloadMaps.Upsert(_memo.Fields, upsertedMemo?.Fields ?? []);
                 History.Append(EventType.WorkflowPropertiesModified, e => e.WorkflowPropertiesModifiedEventAttributes = new()
                 {
-                    UpsertedMemo = command.ModifyWorkflowPropertiesCommandAttributes.UpsertedMemo,
+                    UpsertedMemo = upsertedMemo,
                     WorkflowTaskCompletedEventId = completedEventId,
                 });
                 break;
@@ -181,13 +170,7 @@ internal sealed partial class WorkflowRun
                 Close(WorkflowExecutionStatus.Completed);
                 break;
             case CommandType.FailWorkflowExecution:
-                History.Append(EventType.WorkflowExecutionFailed, e => e.WorkflowExecutionFailedEventAttributes = new()
-                {
-                    Failure = command.FailWorkflowExecutionCommandAttributes.Failure,
-                    RetryState = RetryState.RetryPolicyNotSet,
-                    WorkflowTaskCompletedEventId = completedEventId,
-                });
-                Close(WorkflowExecutionStatus.Failed);
+                FailWorkflow(command.FailWorkflowExecutionCommandAttributes.Failure, completedEventId);
                 break;
             case CommandType.CancelWorkflowExecution:
                 History.Append(EventType.WorkflowExecutionCanceled, e => e.WorkflowExecutionCanceledEventAttributes = new()
@@ -203,45 +186,6 @@ internal sealed partial class WorkflowRun
             default:
                 throw new InvalidOperationException($"Command {command.CommandType} passed validation but has no handler.");
         }
-    }
-
-    /// <summary>Closes this run and starts the next one under the same workflow id, with the input the workflow gave.</summary>
-    private void ContinueAsNew(ContinueAsNewWorkflowExecutionCommandAttributes attributes, long completedEventId)
-    {
-        var next = _start.Clone();
-        next.RequestId = Guid.NewGuid().ToString();
-        next.WorkflowType = attributes.WorkflowType ?? _start.WorkflowType;
-        next.TaskQueue = string.IsNullOrEmpty(attributes.TaskQueue?.Name) ? _start.TaskQueue : attributes.TaskQueue;
-        next.Input = attributes.Input;
-        next.Header = attributes.Header ?? _start.Header;
-        next.Memo = attributes.Memo ?? _start.Memo;
-        next.SearchAttributes = attributes.SearchAttributes ?? _searchAttributes.Clone();
-        if (HasDuration(attributes.WorkflowRunTimeout))
-        {
-            next.WorkflowRunTimeout = attributes.WorkflowRunTimeout;
-        }
-        if (HasDuration(attributes.WorkflowTaskTimeout))
-        {
-            next.WorkflowTaskTimeout = attributes.WorkflowTaskTimeout;
-        }
-        var nextRun = new WorkflowRun(_engine, next, Guid.NewGuid().ToString(), continuedFrom: this);
-        History.Append(EventType.WorkflowExecutionContinuedAsNew, e => e.WorkflowExecutionContinuedAsNewEventAttributes = new()
-        {
-            NewExecutionRunId = nextRun.RunId,
-            WorkflowType = next.WorkflowType,
-            TaskQueue = next.TaskQueue,
-            Input = next.Input,
-            WorkflowRunTimeout = next.WorkflowRunTimeout,
-            WorkflowTaskTimeout = Duration.FromTimeSpan(nextRun.WorkflowTaskTimeout),
-            WorkflowTaskCompletedEventId = completedEventId,
-            Initiator = ContinueAsNewInitiator.Workflow,
-            Header = next.Header,
-            Memo = next.Memo,
-            SearchAttributes = next.SearchAttributes,
-        });
-        Close(WorkflowExecutionStatus.ContinuedAsNew);
-        _engine.Namespaces.Get(Namespace).Add(nextRun);
-        nextRun.Begin();
     }
 
     private void StartTimer(StartTimerCommandAttributes attributes, long completedEventId)

@@ -22,11 +22,15 @@ internal sealed partial class WorkflowRun
     private readonly Dictionary<long, PendingActivity> _activities = [];
     private readonly Dictionary<string, PendingTimer> _timers = [];
     private readonly List<QueryTaskItem> _heldQueries = [];
-    private readonly WorkflowRun? _continuedFrom;
+    private readonly RunOrigin _origin;
 
-    // The run's search attributes as they stand now: those it started with, changed by every upsert.
+    // The run's search attributes and memo as they stand now: those it started with, changed by every upsert.
     private readonly SearchAttributes _searchAttributes;
+    private readonly Memo _memo;
     private bool _cancelRequested;
+
+    // True from a delayed start (or a backoff before a retried or continued run) until its first workflow task.
+    private bool _awaitingFirstWorkflowTask;
 
     // Events that happened while a workflow task was in flight. The worker decided on a history without them, so they are
     // written only after its completion, where the next workflow task shows them.
@@ -41,19 +45,25 @@ internal sealed partial class WorkflowRun
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="engine">The server the run lives in.</param>
-    /// <param name="start">What started it (for a continued run: the start its predecessor asked for).</param>
+    /// <param name="start">What started it (for a continued or retried run: the start its predecessor asked for).</param>
     /// <param name="runId">Its new run id.</param>
-    /// <param name="continuedFrom">The run it continues as new, if any.</param>
-    public WorkflowRun(WorkflowEngine engine, StartWorkflowExecutionRequest start, string runId, WorkflowRun? continuedFrom = null)
+    /// <param name="origin">A client's start, or the run it follows and how.</param>
+    public WorkflowRun(WorkflowEngine engine, StartWorkflowExecutionRequest start, string runId, RunOrigin origin)
     {
         _engine = engine;
         _start = start;
         RunId = runId;
-        _continuedFrom = continuedFrom;
+        _origin = origin;
         _searchAttributes = start.SearchAttributes?.Clone() ?? new SearchAttributes();
-        FirstExecutionRunId = continuedFrom?.FirstExecutionRunId ?? runId;
+        _memo = start.Memo?.Clone() ?? new Memo();
+        FirstExecutionRunId = origin.Previous?.FirstExecutionRunId ?? runId;
         History = new HistoryBuilder(engine.Time);
         StartTime = engine.Time.GetUtcNow();
+        ExecutionTime = StartTime + origin.FirstWorkflowTaskBackoff;
+        // The execution timeout spans every run of the chain, from the first one's start.
+        ExpirationTime = origin.Previous is { } previous ? previous.ExpirationTime
+            : start.WorkflowExecutionTimeout?.ToTimeSpan() is { } timeout && timeout > TimeSpan.Zero ? StartTime + timeout
+            : null;
         WorkflowTaskTimeout = start.WorkflowTaskTimeout?.ToTimeSpan() is { } asked && asked > TimeSpan.Zero
             ? (asked > MaximumWorkflowTaskTimeout ? MaximumWorkflowTaskTimeout : asked)
             : DefaultWorkflowTaskTimeout;
@@ -77,6 +87,18 @@ internal sealed partial class WorkflowRun
 
     public DateTimeOffset StartTime { get; }
 
+    /// <summary>When its first workflow task is due: the start time plus any start delay or retry backoff.</summary>
+    public DateTimeOffset ExecutionTime { get; }
+
+    /// <summary>
+    /// When the start's execution timeout runs out, counted from the chain's first run, if it set one: no retry begins
+    /// after it. (Runs are not ended at their timeouts.)
+    /// </summary>
+    public DateTimeOffset? ExpirationTime { get; }
+
+    /// <summary>Counts from 1; a retry by the server's retry policy raises it.</summary>
+    public int Attempt => _origin.Attempt;
+
     public DateTimeOffset? CloseTime { get; private set; }
 
     public WorkflowExecutionStatus Status { get; private set; } = WorkflowExecutionStatus.Running;
@@ -90,42 +112,79 @@ internal sealed partial class WorkflowRun
     /// <summary>Completes when the history next changes; long polls wait on it.</summary>
     public Task Changed => _changed.Task;
 
-    /// <summary>Writes the start event (and the signal of a signal-with-start) and schedules the first workflow task.</summary>
+    /// <summary>
+    /// Writes the start event (and the signal of a signal-with-start) and schedules the first workflow task, at once or
+    /// once the run's first workflow task backoff has passed.
+    /// </summary>
     public void Begin(SignalWorkflowExecutionRequest? signal = null)
     {
-        History.Append(EventType.WorkflowExecutionStarted, e => e.WorkflowExecutionStartedEventAttributes = new()
+        var backoff = _origin.FirstWorkflowTaskBackoff;
+        History.Append(EventType.WorkflowExecutionStarted, e =>
         {
-            WorkflowType = _start.WorkflowType,
-            TaskQueue = new() { Name = TaskQueue, Kind = TaskQueueKind.Normal },
-            Input = _start.Input,
-            Header = _start.Header,
-            Memo = _start.Memo,
-            SearchAttributes = _start.SearchAttributes,
-            RetryPolicy = _start.RetryPolicy,
-            WorkflowExecutionTimeout = _start.WorkflowExecutionTimeout,
-            WorkflowRunTimeout = _start.WorkflowRunTimeout,
-            WorkflowTaskTimeout = Duration.FromTimeSpan(WorkflowTaskTimeout),
-            Identity = _start.Identity,
-            OriginalExecutionRunId = RunId,
-            FirstExecutionRunId = FirstExecutionRunId,
-            ContinuedExecutionRunId = _continuedFrom?.RunId ?? "",
-            Initiator = _continuedFrom is null ? ContinueAsNewInitiator.Unspecified : ContinueAsNewInitiator.Workflow,
-            Attempt = 1,
-            WorkflowId = WorkflowId,
+            // The start time a description reports, to the tick: the execution time is counted from it.
+            e.EventTime = Timestamp.FromDateTimeOffset(StartTime);
+            e.WorkflowExecutionStartedEventAttributes = StartedEventAttributes(backoff);
         });
         if (signal is not null)
         {
             AppendSignal(signal);
         }
+        if (backoff > TimeSpan.Zero)
+        {
+            // As on a real server, no workflow task before the backoff has passed: the worker sees nothing of the run.
+            _awaitingFirstWorkflowTask = true;
+            _engine.After(backoff, ScheduleFirstWorkflowTask);
+        }
+        else
+        {
+            ScheduleWorkflowTask(attempt: 1);
+        }
+        NotifyChanged();
+    }
+
+    private WorkflowExecutionStartedEventAttributes StartedEventAttributes(TimeSpan backoff) => new()
+    {
+        WorkflowType = _start.WorkflowType,
+        TaskQueue = new() { Name = TaskQueue, Kind = TaskQueueKind.Normal },
+        Input = _start.Input,
+        Header = _start.Header,
+        Memo = _start.Memo,
+        SearchAttributes = _start.SearchAttributes,
+        RetryPolicy = _start.RetryPolicy,
+        WorkflowExecutionTimeout = _start.WorkflowExecutionTimeout,
+        WorkflowRunTimeout = _start.WorkflowRunTimeout,
+        WorkflowTaskTimeout = Duration.FromTimeSpan(WorkflowTaskTimeout),
+        Identity = _start.Identity,
+        OriginalExecutionRunId = RunId,
+        FirstExecutionRunId = FirstExecutionRunId,
+        ContinuedExecutionRunId = _origin.Previous?.RunId ?? "",
+        Initiator = _origin.Initiator,
+        ContinuedFailure = _origin.ContinuedFailure,
+        LastCompletionResult = _origin.LastCompletionResult,
+        FirstWorkflowTaskBackoff = backoff > TimeSpan.Zero ? Duration.FromTimeSpan(backoff) : null,
+        Attempt = _origin.Attempt,
+        WorkflowId = WorkflowId,
+        Priority = _start.Priority,
+    };
+
+    private void ScheduleFirstWorkflowTask()
+    {
+        if (!IsRunning || !_awaitingFirstWorkflowTask)
+        {
+            // A cancel request already started it, or it ended meanwhile.
+            return;
+        }
+        _awaitingFirstWorkflowTask = false;
         ScheduleWorkflowTask(attempt: 1);
         NotifyChanged();
     }
 
     /// <summary>
     /// Records something that happened to the workflow from outside (an activity ended, a timer fired, a signal came)
-    /// and makes sure a workflow task will show it.
+    /// and makes sure a workflow task will show it. A run still waiting for its first workflow task waits on, unless
+    /// <paramref name="startsAWaitingRun"/>.
     /// </summary>
-    private void RecordExternal(Action appendEvents)
+    private void RecordExternal(Action appendEvents, bool startsAWaitingRun = false)
     {
         if (_workflowTask.Phase == WorkflowTaskPhase.Started)
         {
@@ -133,8 +192,9 @@ internal sealed partial class WorkflowRun
             return;
         }
         appendEvents();
-        if (_workflowTask.Phase == WorkflowTaskPhase.None)
+        if (_workflowTask.Phase == WorkflowTaskPhase.None && (!_awaitingFirstWorkflowTask || startsAWaitingRun))
         {
+            _awaitingFirstWorkflowTask = false;
             ScheduleWorkflowTask(attempt: 1);
         }
         NotifyChanged();
@@ -290,21 +350,23 @@ internal sealed partial class WorkflowRun
             return;
         }
         _cancelRequested = true;
+        // A real server schedules a workflow task for a cancel request even while a delayed start waits (a signal
+        // waits with it), so the workflow can act on the cancellation at once.
         RecordExternal(() => History.Append(EventType.WorkflowExecutionCancelRequested,
             e => e.WorkflowExecutionCancelRequestedEventAttributes = new()
             {
                 Cause = request.Reason,
                 Identity = request.Identity,
-            }));
+            }), startsAWaitingRun: true);
     }
 
     /// <summary>
-    /// Queues a query. While a workflow task is scheduled or in flight the query waits for it to end, so the answer
-    /// reflects every event the server has accepted.
+    /// Queues a query. While a workflow task is scheduled or in flight (or the first one is not due yet) the query waits
+    /// for it to end, so the answer reflects every event the server has accepted.
     /// </summary>
     public void Query(QueryTaskItem query)
     {
-        if (IsRunning && _workflowTask.Phase != WorkflowTaskPhase.None)
+        if (HoldsQueries)
         {
             _heldQueries.Add(query);
             return;
@@ -324,9 +386,12 @@ internal sealed partial class WorkflowRun
         WorkflowExecutionTaskQueue = new() { Name = TaskQueue, Kind = TaskQueueKind.Normal },
     };
 
+    private bool HoldsQueries =>
+        IsRunning && (_workflowTask.Phase != WorkflowTaskPhase.None || _awaitingFirstWorkflowTask);
+
     private void ReleaseHeldQueries()
     {
-        if (_heldQueries.Count == 0 || (IsRunning && _workflowTask.Phase != WorkflowTaskPhase.None))
+        if (_heldQueries.Count == 0 || HoldsQueries)
         {
             return;
         }
@@ -337,28 +402,41 @@ internal sealed partial class WorkflowRun
         _heldQueries.Clear();
     }
 
-    public DescribeWorkflowExecutionResponse Describe() => new()
+    public DescribeWorkflowExecutionResponse Describe()
     {
-        ExecutionConfig = new()
+        var now = _engine.Time.GetUtcNow();
+        var described = new DescribeWorkflowExecutionResponse
         {
-            TaskQueue = new() { Name = TaskQueue, Kind = TaskQueueKind.Normal },
-            WorkflowExecutionTimeout = _start.WorkflowExecutionTimeout,
-            WorkflowRunTimeout = _start.WorkflowRunTimeout,
-            DefaultWorkflowTaskTimeout = Duration.FromTimeSpan(WorkflowTaskTimeout),
-        },
-        WorkflowExecutionInfo = new()
-        {
-            Execution = Execution,
-            Type = WorkflowType,
-            StartTime = Timestamp.FromDateTimeOffset(StartTime),
-            CloseTime = CloseTime is { } closed ? Timestamp.FromDateTimeOffset(closed) : null,
-            Status = Status,
-            HistoryLength = History.LastEventId,
-            TaskQueue = TaskQueue,
-            Memo = _start.Memo,
-            SearchAttributes = _searchAttributes.Clone(),
-        },
-    };
+            ExecutionConfig = new()
+            {
+                TaskQueue = new() { Name = TaskQueue, Kind = TaskQueueKind.Normal },
+                WorkflowExecutionTimeout = _start.WorkflowExecutionTimeout,
+                WorkflowRunTimeout = _start.WorkflowRunTimeout,
+                DefaultWorkflowTaskTimeout = Duration.FromTimeSpan(WorkflowTaskTimeout),
+            },
+            WorkflowExecutionInfo = new()
+            {
+                Execution = Execution,
+                Type = WorkflowType,
+                StartTime = Timestamp.FromDateTimeOffset(StartTime),
+                ExecutionTime = Timestamp.FromDateTimeOffset(ExecutionTime),
+                CloseTime = CloseTime is { } closed ? Timestamp.FromDateTimeOffset(closed) : null,
+                ExecutionDuration = CloseTime is { } end
+                    ? Duration.FromTimeSpan(end > ExecutionTime ? end - ExecutionTime : TimeSpan.Zero)
+                    : null,
+                Status = Status,
+                HistoryLength = History.LastEventId,
+                HistorySizeBytes = History.SizeBytes,
+                TaskQueue = TaskQueue,
+                Memo = _memo.Clone(),
+                SearchAttributes = _searchAttributes.Clone(),
+                FirstRunId = FirstExecutionRunId,
+                Priority = _start.Priority,
+            },
+        };
+        described.PendingActivities.Add(_activities.Values.OrderBy(a => a.ScheduledEventId).Select(a => a.Describe(now)));
+        return described;
+    }
 
     /// <summary>What visibility queries see of this run.</summary>
     public VisibilityRecord ToVisibilityRecord() => new(
@@ -397,6 +475,8 @@ internal sealed partial class WorkflowRun
         }
         _timers.Clear();
         _buffered.Clear();
+        // Queries held for a workflow task that will now never come are answered from the closed history.
+        ReleaseHeldQueries();
         NotifyChanged();
     }
 

@@ -64,7 +64,10 @@ internal static class SearchAttributeSchema
         }
     }
 
-    /// <summary>An upserted payload with no value removes the attribute.</summary>
-    public static bool IsUnset(Payload payload) =>
-        payload.Data.IsEmpty || payload.Data.Span.SequenceEqual("null"u8);
+    /// <summary>A keyword as a search attribute's value is held: a JSON string, as the SDKs encode it.</summary>
+    public static Payload KeywordPayload(string value) => new()
+    {
+        Metadata = { ["encoding"] = Google.Protobuf.ByteString.CopyFromUtf8("json/plain") },
+        Data = Google.Protobuf.ByteString.CopyFromUtf8(JsonSerializer.Serialize(value)),
+    };
 }

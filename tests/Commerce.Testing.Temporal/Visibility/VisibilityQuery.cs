@@ -81,3 +81,6 @@ internal sealed record StartTimeIs(Comparison Comparison, DateTimeOffset Value) 
 
 /// <summary>A query this server cannot or will not run; the message names what it refuses.</summary>
 internal sealed class UnsupportedQueryException(string message) : Exception(message);
+
+/// <summary>A count's query: the runs it selects (all when null), and whether it groups them by status.</summary>
+internal sealed record CountQuery(VisibilityQuery? Filter, bool GroupByExecutionStatus);

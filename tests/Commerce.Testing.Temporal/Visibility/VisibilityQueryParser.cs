@@ -39,9 +39,28 @@ internal sealed class VisibilityQueryParser
     /// <param name="query">The query text.</param>
     /// <param name="customAttributes">The namespace's search attributes besides the built-in ones.</param>
     /// <exception cref="UnsupportedQueryException">The query uses something not supported here, or is malformed.</exception>
-    public static VisibilityQuery? Parse(string? query, IReadOnlyDictionary<string, IndexedValueType> customAttributes)
+    public static VisibilityQuery? Parse(string? query, IReadOnlyDictionary<string, IndexedValueType> customAttributes) =>
+        Parse(QueryTokenizer.Tokenize(query ?? ""), customAttributes);
+
+    /// <summary>
+    /// Parses a count's query, which may end in <c>GROUP BY ExecutionStatus</c>: the one grouping a real server counts
+    /// by, and what the Web UI asks for its status totals.
+    /// </summary>
+    /// <exception cref="UnsupportedQueryException">The query uses something not supported here, or is malformed.</exception>
+    public static CountQuery ParseCount(string? query, IReadOnlyDictionary<string, IndexedValueType> customAttributes)
     {
         var tokens = QueryTokenizer.Tokenize(query ?? "");
+        var group = tokens.Count - 4;
+        if (group >= 0 && tokens[group].IsWord("GROUP") && tokens[group + 1].IsWord("BY")
+            && tokens[group + 2].IsWord(ExecutionStatus) && tokens[group + 3].Kind == TokenKind.End)
+        {
+            return new CountQuery(Parse([.. tokens.Take(group), tokens[^1]], customAttributes), GroupByExecutionStatus: true);
+        }
+        return new CountQuery(Parse(tokens, customAttributes), GroupByExecutionStatus: false);
+    }
+
+    private static VisibilityQuery? Parse(IReadOnlyList<QueryToken> tokens, IReadOnlyDictionary<string, IndexedValueType> customAttributes)
+    {
         if (tokens[0].Kind == TokenKind.End)
         {
             return null;
