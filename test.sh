@@ -18,8 +18,9 @@
 #                                HangDump extension; `off` for a target whose test projects lack it (they would reject
 #                                the option)
 #   COMMERCE_CHROMIUM            the Chromium the browser tests drive (default /usr/bin/chromium, else chromium on PATH)
-# Needs the .NET SDK, PostgreSQL's server programs, rabbitmq-server and Chromium; run as root, it installs the last three
-# with apt-get when they are missing (without root and Chromium, the browser tests are skipped, saying why).
+# Needs the .NET SDK, PostgreSQL's server programs, rabbitmq-server, Chromium and, for the whole-system tests, npm (to
+# build the Temporal UI, tools/temporal-ui/build.sh, once before them); run as root, it installs all but the SDK with
+# apt-get when they are missing (without root and Chromium, the browser tests are skipped, saying why).
 # Its last line is "N passed, N failed, N skipped", summed over the TRX reports in .test-results/ (plus, as failed,
 # the tests a hung test process was killed in); it exits non-zero if dotnet test failed, any test failed, or no test ran.
 set -euo pipefail
@@ -37,6 +38,14 @@ else
   targets=(Commerce.ci.slnf tests/AppHost.Tests/Commerce.AppHost.Tests.csproj)
 fi
 results="$repo/.test-results"
+
+# The whole-system tests start the AppHost, whose in-process Temporal serves the Temporal UI from
+# tools/temporal-ui/build/; it is built (with npm) before them, so the system under test finds it built.
+runs_apphost_tests() { [[ $1 == *AppHost.Tests* || $1 == *.sln || $1 == *.slnx ]]; }
+needs_temporal_ui=false
+for target in "${targets[@]}"; do
+  if runs_apphost_tests "$target"; then needs_temporal_ui=true; fi
+done
 
 log() { echo "test.sh: $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -81,6 +90,7 @@ install_missing() {
   find_postgres_bin >/dev/null || missing+=(postgresql)
   { find_rabbitmq_bin && find_epmd; } >/dev/null || missing+=(rabbitmq-server)
   find_chromium >/dev/null || missing+=(chromium)
+  if [[ $needs_temporal_ui == true ]] && ! command -v npm >/dev/null; then missing+=(npm); fi
   ((${#missing[@]} == 0)) && return
   if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
     log "installing ${missing[*]}"
@@ -240,10 +250,30 @@ if [[ $hang_timeout != off ]]; then
   hang_options=(--hangdump --hangdump-timeout "$hang_timeout" --hangdump-type Mini)
 fi
 
+# Once, just before the first target that needs it: a cold build takes minutes on two cores, an up-to-date one none.
+temporal_ui_status=
+build_temporal_ui() {
+  local started=$SECONDS
+  log "building the Temporal UI for the whole-system tests (tools/temporal-ui/build.sh)"
+  set +e
+  "$repo/tools/temporal-ui/build.sh" >&2
+  temporal_ui_status=$?
+  set -e
+  if ((temporal_ui_status == 0)); then
+    log "Temporal UI ready in $((SECONDS - started)) s"
+  else
+    log "the Temporal UI build failed (exit code $temporal_ui_status) after $((SECONDS - started)) s: the whole-system tests are not run"
+  fi
+}
+
 rm -rf "$results"
 # Every target runs, whatever the one before came to: the summary counts them all.
 dotnet_status=0
 for target in "${targets[@]}"; do
+  if runs_apphost_tests "$target"; then
+    [[ -n $temporal_ui_status ]] || build_temporal_ui
+    ((temporal_ui_status == 0)) || continue
+  fi
   case $target in
     *.sln | *.slnx | *.slnf) target_option=--solution ;;
     *) target_option=--project ;;
@@ -283,6 +313,7 @@ if ((dotnet_status != 0)); then
   status=1
 fi
 if ((failed > 0)); then status=1; fi
+if [[ -n $temporal_ui_status ]] && ((temporal_ui_status != 0)); then status=1; fi
 if ((passed + failed == 0)); then
   log "no test ran"
   status=1

@@ -21,7 +21,7 @@ public static class LocalInfrastructure
         var temporal = builder.AddLocalTemporal("temporal", programs, state);
         log(programs.TemporalCli is { } cli
             ? $"Temporal: the CLI's dev server ({cli}), with its Web UI"
-            : "Temporal: the in-process server (no temporal CLI on PATH): in memory, no Web UI");
+            : "Temporal: the in-process server (no temporal CLI on PATH): in memory; its Web UI is built from npm on the first run (temporal-ui-build)");
 
         return new CommerceInfrastructure(
             database => postgres.AddDatabase(database),

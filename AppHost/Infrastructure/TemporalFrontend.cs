@@ -34,22 +34,18 @@ public static class TemporalFrontendExtensions
     }
 
     /// <summary>
-    /// The gRPC frontend and, where the server has one, its Web UI. gRPC is HTTP/2 without TLS; saying so lets a
-    /// deployment target give it an HTTP/2 ingress. Not a page a browser can open, so the dashboard lists it with the
-    /// resource's details rather than as a link.
+    /// The gRPC frontend and the Web UI, which every Temporal this AppHost runs has (the in-process server's is built
+    /// from npm). gRPC is HTTP/2 without TLS; saying so lets a deployment target give it an HTTP/2 ingress. Not a page
+    /// a browser can open, so the dashboard lists it with the resource's details rather than as a link.
     /// </summary>
     public static IResourceBuilder<T> WithTemporalEndpoints<T>(
-        this IResourceBuilder<T> builder, int? grpcTargetPort = null, int? uiTargetPort = null, bool withUi = true)
-        where T : IResourceWithEndpoints
-    {
+        this IResourceBuilder<T> builder, int? grpcTargetPort = null, int? uiTargetPort = null)
+        where T : IResourceWithEndpoints =>
         builder.WithHttpEndpoint(targetPort: grpcTargetPort, name: TemporalFrontend.GrpcEndpointName)
             .WithEndpoint(TemporalFrontend.GrpcEndpointName, endpoint => endpoint.Transport = "http2")
-            .WithUrlForEndpoint(TemporalFrontend.GrpcEndpointName, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly);
-        return withUi
-            ? builder.WithHttpEndpoint(targetPort: uiTargetPort, name: TemporalFrontend.UiEndpointName)
-                .WithUrlForEndpoint(TemporalFrontend.UiEndpointName, url => url.DisplayText = "Temporal UI")
-            : builder;
-    }
+            .WithUrlForEndpoint(TemporalFrontend.GrpcEndpointName, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly)
+            .WithHttpEndpoint(targetPort: uiTargetPort, name: TemporalFrontend.UiEndpointName)
+            .WithUrlForEndpoint(TemporalFrontend.UiEndpointName, url => url.DisplayText = "Temporal UI");
 
     public static TemporalFrontend AsTemporalFrontend<T>(this IResourceBuilder<T> builder) where T : class, IResourceWithEndpoints =>
         new(builder, builder.GetEndpoint(TemporalFrontend.GrpcEndpointName));

@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Commerce.AppHost.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -52,16 +53,37 @@ public sealed class LocalAppHost : IAsyncLifetime
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
         // Not those started only on demand (the hidden rebuilder Aspire adds beside each project).
-        ResourceNames = [.. appHost.Resources
-            .Where(resource => !resource.HasAnnotationOfType<ExplicitStartupAnnotation>())
-            .Select(resource => resource.Name)];
+        var resources = appHost.Resources.Where(resource => !resource.HasAnnotationOfType<ExplicitStartupAnnotation>()).ToList();
+        ResourceNames = [.. resources.Select(resource => resource.Name)];
 
         _app = await appHost.BuildAsync(cancellationToken);
         await _app.StartAsync(cancellationToken);
         // A resource that exits (a server that cannot start, a service whose migration fails) fails at once, naming
-        // itself, instead of leaving the test to wait for the timeout.
-        await Task.WhenAll(ResourceNames.Select(name =>
-            _app.ResourceNotifications.WaitForResourceHealthyAsync(name, WaitBehavior.StopOnResourceUnavailable, cancellationToken)));
+        // itself, instead of leaving the test to wait for the timeout. The Temporal UI's build is the one meant to exit,
+        // with 0: after test.sh's own build it finds the UI up to date and finishes at once (without test.sh, a first
+        // run waits here for the whole build).
+        await Task.WhenAll(resources.Select(resource => resource is TemporalUiBuildResource
+            ? WaitForSuccessAsync(_app, resource.Name, cancellationToken)
+            : _app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, WaitBehavior.StopOnResourceUnavailable, cancellationToken)));
+    }
+
+    /// <summary>Waits for a resource that runs to completion to finish; it fails naming it, with its output, unless it exited 0.</summary>
+    private static async Task WaitForSuccessAsync(DistributedApplication app, string name, CancellationToken cancellationToken)
+    {
+        var finished = await app.ResourceNotifications.WaitForResourceAsync(
+            name, resourceEvent => KnownResourceStates.TerminalStates.Contains(resourceEvent.Snapshot.State?.Text), cancellationToken);
+        if (finished.Snapshot.ExitCode != 0)
+        {
+            var output = new List<string>();
+            await foreach (var lines in app.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(name).WithCancellation(cancellationToken))
+            {
+                output.AddRange(lines.Select(line => line.Content));
+            }
+
+            throw new InvalidOperationException(
+                $"{name} {finished.Snapshot.State?.Text} with exit code {finished.Snapshot.ExitCode?.ToString() ?? "none"}; " +
+                $"its last output: {string.Join(Environment.NewLine, output.TakeLast(20))}");
+        }
     }
 
     /// <summary><c>host:port</c> of the Temporal frontend, as the worker is given it.</summary>

@@ -1,8 +1,6 @@
 using System.Net;
 using Aspire.Hosting.Testing;
 using Commerce.Ordering.Contracts;
-using Commerce.Payments.Contracts;
-using Refit;
 using Temporalio.Client;
 
 namespace Commerce.AppHost.Tests;
@@ -13,14 +11,6 @@ public sealed class LocalModeTests(LocalAppHost appHost)
 {
     private static readonly string[] Services = ["catalog", "inventory", "payments", "shipping", "notifications", "ordering", "identity", "bff-web", "bff-mobile", "workflows"];
 
-    private static readonly OrderAddress Deliverable = new("Ada Lovelace", "12 Analytical Row", null, "Springfield", "94105", "US");
-
-    // Payments' test card that is always declined (Services/Payments/README.md): refused in the saga, after the stock
-    // was reserved. (An undeliverable address no longer gets that far: Ordering refuses it at placement.)
-    private const string DeclinedCard = "4000000000000002";
-
-    private static readonly TimeSpan SagaTimeout = TimeSpan.FromMinutes(2);
-
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -29,7 +19,7 @@ public sealed class LocalModeTests(LocalAppHost appHost)
         // The fixture waited for every resource of the model to be healthy (it fails naming one that is not); the
         // infrastructure is there as processes, not containers.
         Assert.Superset(
-            new HashSet<string> { "postgres", "catalogdb", "orderingdb", "identitydb", "workflowsdb", "eventbus", "eventbus-epmd", "temporal" },
+            new HashSet<string> { "postgres", "catalogdb", "orderingdb", "identitydb", "workflowsdb", "eventbus", "eventbus-epmd", "temporal", "temporal-ui-build" },
             appHost.ResourceNames.ToHashSet());
 
         var statuses = new Dictionary<string, HttpStatusCode>();
@@ -87,16 +77,16 @@ public sealed class LocalModeTests(LocalAppHost appHost)
     [Fact]
     public async Task An_order_placed_through_ordering_is_confirmed_by_the_saga_and_found_in_temporal_by_its_order_id()
     {
-        var customer = $"customer-{Guid.NewGuid():N}";
-        var order = await PlaceOrderAsync(customer, Deliverable, "4242424242424242");
+        var customer = new OrderingCustomer(appHost);
+        var order = await customer.PlaceOrderAsync(OrderingCustomer.ApprovedCard);
 
-        var confirmed = await WaitForFinalStatusAsync(customer, order.OrderId);
+        var confirmed = await customer.WaitForFinalStatusAsync(order.OrderId);
 
         Assert.Equal(OrderStatus.Confirmed, confirmed.Order.Status);
         Assert.Equal(new OrderSteps(StepState.Done, StepState.Done, StepState.Done), confirmed.Order.Steps);
         var temporal = await TemporalClient.ConnectAsync(new(appHost.TemporalAddress));
         // The saga's last activity confirms the order; the workflow completes just after it returns, not before.
-        await temporal.GetWorkflowHandle($"order-{order.OrderId}").GetResultAsync().WaitAsync(SagaTimeout, Cancellation);
+        await temporal.GetWorkflowHandle($"order-{order.OrderId}").GetResultAsync().WaitAsync(OrderingCustomer.SagaTimeout, Cancellation);
         var sagas = await ToListAsync(temporal.ListWorkflowsAsync($"OrderId = '{order.OrderId}'"));
         var saga = Assert.Single(sagas);
         Assert.Equal($"order-{order.OrderId}", saga.Id);
@@ -106,10 +96,10 @@ public sealed class LocalModeTests(LocalAppHost appHost)
     [Fact]
     public async Task An_order_whose_card_is_declined_is_cancelled_after_its_stock_is_released()
     {
-        var customer = $"customer-{Guid.NewGuid():N}";
-        var order = await PlaceOrderAsync(customer, Deliverable, DeclinedCard);
+        var customer = new OrderingCustomer(appHost);
+        var order = await customer.PlaceOrderAsync(OrderingCustomer.DeclinedCard);
 
-        var cancelled = await WaitForFinalStatusAsync(customer, order.OrderId);
+        var cancelled = await customer.WaitForFinalStatusAsync(order.OrderId);
 
         Assert.Equal(OrderStatus.Cancelled, cancelled.Order.Status);
         Assert.False(string.IsNullOrWhiteSpace(cancelled.Order.CancellationReason));
@@ -118,44 +108,6 @@ public sealed class LocalModeTests(LocalAppHost appHost)
         var kinds = cancelled.Timeline.Select(entry => entry.Kind).ToList();
         string[] expected = ["ordering.order-placed", "inventory.stock-reserved", "inventory.stock-released", "ordering.order-cancelled"];
         Assert.Equal(expected, kinds.Where(expected.Contains));
-    }
-
-    private async Task<OrderDto> PlaceOrderAsync(string customer, OrderAddress address, string cardNumber)
-    {
-        var payments = RestService.For<IPaymentsApi>(appHost.App.CreateHttpClient("payments", "http"));
-        var token = await payments.TokenizeCardAsync(
-            new TokenizeCardRequest(cardNumber, 12, DateTime.UtcNow.Year + 2, "123"), Cancellation);
-        Assert.True(token.IsSuccessStatusCode, $"tokenize: {token.StatusCode} {token.Error?.Message}");
-
-        var placed = await Ordering().PlaceOrderAsync(
-            customer, Guid.NewGuid().ToString("N"),
-            new PlaceOrderRequest([new PlaceOrderLine(ProductId: 1, Quantity: 1)], address, token.Content!.Token), Cancellation);
-        Assert.True(placed.StatusCode == HttpStatusCode.Created, $"place: {placed.StatusCode} {placed.Error?.Message}");
-        return placed.Content!;
-    }
-
-    // Ordering's view is fed by every participant's events, so it is where the customer sees the saga's outcome.
-    private async Task<OrderDetailsDto> WaitForFinalStatusAsync(string customer, Guid orderId)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        timeout.CancelAfter(SagaTimeout);
-        var ordering = Ordering();
-        while (true)
-        {
-            var details = await ordering.GetOrderAsync(customer, orderId, timeout.Token);
-            Assert.True(details.IsSuccessStatusCode, $"get: {details.StatusCode} {details.Error?.Message}");
-            var order = details.Content!;
-            // Final and with its steps reported: the last participant event may follow the status change.
-            var settled = order.Order.Status is OrderStatus.Confirmed
-                ? order.Order.Steps == new OrderSteps(StepState.Done, StepState.Done, StepState.Done)
-                : order.Timeline.Any(entry => entry.Kind == "inventory.stock-released");
-            if (order.Order.Status is OrderStatus.Confirmed or OrderStatus.Cancelled && settled)
-            {
-                return order;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), timeout.Token);
-        }
     }
 
     /// <summary>Asks until <paramref name="attempt"/> gives a value, for at most a minute; fails with the last answer.</summary>
@@ -174,8 +126,6 @@ public sealed class LocalModeTests(LocalAppHost appHost)
             await Task.Delay(TimeSpan.FromSeconds(1), Cancellation);
         }
     }
-
-    private IOrderingApi Ordering() => RestService.For<IOrderingApi>(appHost.App.CreateHttpClient("ordering", "http"));
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {

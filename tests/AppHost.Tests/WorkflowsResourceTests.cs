@@ -1,9 +1,7 @@
-using System.Runtime.ExceptionServices;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Commerce.AppHost.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Commerce.AppHost.Tests;
 
@@ -30,11 +28,11 @@ public sealed class WorkflowsResourceTests
         Assert.Equal(8233, endpoints[TemporalFrontend.UiEndpointName].TargetPort);
         Assert.Equal("http", endpoints[TemporalFrontend.UiEndpointName].UriScheme);
 
-        var arguments = (await ResolveAsync(temporal, app.Services, cancellationToken)).Arguments
+        var arguments = (await PublishedConfiguration.ResolveAsync(temporal, app.Services, cancellationToken)).Arguments
             .Select(argument => argument.Value).ToList();
 
         // Sagas outlive an AppHost restart only if the database file is on the volume.
-        var database = Assert.Single(ValuesOf("--db-filename", arguments));
+        var database = Assert.Single(PublishedConfiguration.ValuesOf("--db-filename", arguments));
         Assert.Contains(
             temporal.Annotations.OfType<ContainerMountAnnotation>(),
             mount => mount.Type == ContainerMountType.Volume && database.StartsWith(mount.Target + "/", StringComparison.Ordinal));
@@ -49,7 +47,7 @@ public sealed class WorkflowsResourceTests
         await using var app = await appHost.BuildAsync(cancellationToken);
         var workflows = Assert.Single(appHost.Resources.OfType<ProjectResource>(), resource => resource.Name == "workflows");
 
-        var environment = (await ResolveAsync(workflows, app.Services, cancellationToken)).EnvironmentVariables
+        var environment = (await PublishedConfiguration.ResolveAsync(workflows, app.Services, cancellationToken)).EnvironmentVariables
             .ToDictionary(variable => variable.Key, variable => variable.Value);
 
         // host:port of the gRPC endpoint, no scheme: the form the Temporal SDK takes.
@@ -63,27 +61,4 @@ public sealed class WorkflowsResourceTests
         var awaited = workflows.Annotations.OfType<WaitAnnotation>().Select(wait => wait.Resource.Name).ToHashSet();
         Assert.Superset(new HashSet<string> { "temporal", "workflowsdb", "eventbus" }, awaited);
     }
-
-    // Publish: every reference resolves to its deployment expression ({temporal.bindings.grpc.host}, …) instead of
-    // waiting for the port of a container that was never started.
-    private static async Task<IExecutionConfigurationResult> ResolveAsync(
-        IResource resource, IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var publish = new DistributedApplicationExecutionContext(
-            new DistributedApplicationExecutionContextOptions(DistributedApplicationOperation.Publish) { Services = services });
-        var configuration = await ExecutionConfigurationBuilder.Create(resource)
-            .WithArgumentsConfig()
-            .WithEnvironmentVariablesConfig()
-            .BuildAsync(publish, NullLogger.Instance, cancellationToken);
-        if (configuration.Exception is not null)
-        {
-            ExceptionDispatchInfo.Throw(configuration.Exception);
-        }
-
-        return configuration;
-    }
-
-    private static List<string> ValuesOf(string option, List<string> arguments) =>
-        [.. arguments.Index().Where(argument => argument.Item == option && argument.Index + 1 < arguments.Count)
-            .Select(argument => arguments[argument.Index + 1])];
 }
