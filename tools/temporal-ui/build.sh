@@ -35,6 +35,16 @@ if ! command -v npm >/dev/null; then
   exit 1
 fi
 
+# Vite 7 and @sveltejs/vite-plugin-svelte 6 (package-lock.json) declare node ^20.19 || ^22.12 || >=24; on an older
+# Node.js (Debian 12's own is 18) the build fails deep inside Vite, so say it plainly first.
+if ! node -e '
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  process.exit(major > 22 || (major === 22 && minor >= 12) || (major === 20 && minor >= 19) || major === 23 ? 0 : 1);
+'; then
+  log "Node.js $(node --version) is too old to build the Temporal UI: it needs 20.19+, 22.12+ or 24+ (https://nodejs.org)" >&2
+  exit 1
+fi
+
 # npm runs vite through a shell; stopping this script (the AppHost stopping, Ctrl+C) must stop all of them, so each
 # npm runs in its own process group and a signal here is passed on to the whole group.
 child=
