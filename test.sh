@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the Commerce tests: every test project in Commerce.ci.slnf, then tests/AppHost.Tests, against one PostgreSQL
+# Runs the Commerce tests: every test project in Commerce.ci.slnf, then tests/AppHost.Tests, then the fault matrix
+# (tests/Faults.Tests, which starts a system of its own and stops and restarts its servers), against one PostgreSQL
 # cluster and one RabbitMQ node started for this run on free loopback ports and removed at the end, whatever happened.
 # Test classes isolate themselves in their own databases and virtual hosts (Commerce.Testing), so one server of each
 # serves the whole run.
@@ -10,7 +11,8 @@
 #     ./test.sh --no-build
 # Environment (all optional):
 #   COMMERCE_TEST_TARGET         a test project (.csproj or its folder) or solution (.sln/.slnx/.slnf) to run instead
-#                                of the default: Commerce.ci.slnf, then the whole-system tests (tests/AppHost.Tests)
+#                                of the default: Commerce.ci.slnf, then the whole-system tests (tests/AppHost.Tests,
+#                                tests/Faults.Tests)
 #   COMMERCE_TEST_CONFIGURATION  Debug (the default: what `dotnet test` and IDEs build, so their builds are reused
 #                                and a failure here reproduces there) or Release
 #   COMMERCE_TEST_HANG_TIMEOUT   how long a test process may go without any test finishing before it is dumped and
@@ -35,13 +37,13 @@ hang_timeout=${COMMERCE_TEST_HANG_TIMEOUT:-10m}
 if [[ -n ${COMMERCE_TEST_TARGET:-} ]]; then
   targets=("$COMMERCE_TEST_TARGET")
 else
-  targets=(Commerce.ci.slnf tests/AppHost.Tests/Commerce.AppHost.Tests.csproj)
+  targets=(Commerce.ci.slnf tests/AppHost.Tests/Commerce.AppHost.Tests.csproj tests/Faults.Tests/Commerce.Faults.Tests.csproj)
 fi
 results="$repo/.test-results"
 
 # The whole-system tests start the AppHost, whose in-process Temporal serves the Temporal UI from
 # tools/temporal-ui/build/; it is built (with npm) before them, so the system under test finds it built.
-runs_apphost_tests() { [[ $1 == *AppHost.Tests* || $1 == *.sln || $1 == *.slnx ]]; }
+runs_apphost_tests() { [[ $1 == *AppHost.Tests* || $1 == *Faults.Tests* || $1 == *.sln || $1 == *.slnx ]]; }
 needs_temporal_ui=false
 for target in "${targets[@]}"; do
   if runs_apphost_tests "$target"; then needs_temporal_ui=true; fi

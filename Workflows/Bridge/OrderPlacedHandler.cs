@@ -1,6 +1,7 @@
 using Commerce.Messaging.Consumer;
 using Commerce.Ordering.Contracts;
 using Commerce.Workflows.Saga;
+using Commerce.Workflows.Temporal;
 using Microsoft.Extensions.Options;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
@@ -35,12 +36,33 @@ internal sealed partial class OrderPlacedHandler(
         };
         try
         {
+            await StartAsync(input, workflowOptions, context.MessageId);
+        }
+        catch (RpcException refused) when (refused.Code == RpcException.StatusCode.InvalidArgument)
+        {
+            // The worker registers the saga's search attributes when it connects; a server that has since lost its state
+            // (a dev or in-process server restarted) refuses every start naming them. Registering them again is the
+            // cure, and cheap; any other invalid argument stays this message's failure.
+            if (!await SearchAttributeRegistration.EnsureRegisteredAsync(temporal, OrderSaga.SearchAttributes, cancellationToken))
+            {
+                throw;
+            }
+
+            LogSearchAttributesRegisteredAgain(context.MessageId);
+            await StartAsync(input, workflowOptions, context.MessageId);
+        }
+    }
+
+    private async Task StartAsync(OrderSagaInput input, WorkflowOptions workflowOptions, Guid messageId)
+    {
+        try
+        {
             await temporal.StartWorkflowAsync((OrderSaga saga) => saga.RunAsync(input), workflowOptions);
-            LogStarted(workflowOptions.Id!, context.MessageId);
+            LogStarted(workflowOptions.Id!, messageId);
         }
         catch (WorkflowAlreadyStartedException)
         {
-            LogAlreadyStarted(workflowOptions.Id!, context.MessageId);
+            LogAlreadyStarted(workflowOptions.Id!, messageId);
         }
     }
 
@@ -49,4 +71,7 @@ internal sealed partial class OrderPlacedHandler(
 
     [LoggerMessage(LogLevel.Information, "Saga {WorkflowId} was already started; OrderPlaced {MessageId} is a duplicate")]
     private partial void LogAlreadyStarted(string workflowId, Guid messageId);
+
+    [LoggerMessage(LogLevel.Warning, "The Temporal server no longer knew the saga's search attributes (it lost its state?); registered them again for OrderPlaced {MessageId}")]
+    private partial void LogSearchAttributesRegisteredAgain(Guid messageId);
 }

@@ -13,13 +13,14 @@ namespace Commerce.Workflows.Temporal;
 /// </summary>
 public static class SearchAttributeRegistration
 {
-    public static async Task EnsureRegisteredAsync(
+    /// <returns>Whether any was missing: false when the namespace knew them all already.</returns>
+    public static async Task<bool> EnsureRegisteredAsync(
         ITemporalClient client, IReadOnlyDictionary<string, IndexedValueType> attributes, CancellationToken cancellationToken)
     {
         var missing = await MissingAsync(client, attributes, cancellationToken);
         if (missing.Count == 0)
         {
-            return;
+            return false;
         }
 
         try
@@ -38,6 +39,8 @@ public static class SearchAttributeRegistration
                     $"Temporal refused to register the search attributes {string.Join(", ", stillMissing.Keys)}: {exception.Message}", exception);
             }
         }
+
+        return true;
     }
 
     /// <summary>The attributes the namespace lacks; one registered with another type cannot be fixed by registering.</summary>

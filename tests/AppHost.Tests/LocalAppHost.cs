@@ -10,9 +10,10 @@ namespace Commerce.AppHost.Tests;
 /// <summary>
 /// The whole AppHost in local mode, as `dotnet run --project AppHost` starts it on a machine without a container
 /// runtime, with two differences that keep a test run to itself: its servers keep their data in a throwaway state
-/// directory (deleted afterwards), and the saga's grace period is shorter (<see cref="GracePeriod"/>).
+/// directory (deleted afterwards), and the saga's grace period is shorter (<see cref="GracePeriod"/>). Whole-system
+/// suites of other projects (the fault matrix) build on it with their own settings (<see cref="Settings"/>).
 /// </summary>
-public sealed class LocalAppHost : IAsyncLifetime
+public class LocalAppHost : IAsyncLifetime
 {
     /// <summary>
     /// The saga's wait before shipping: long enough for a customer in a browser to press "Cancel order" on the order
@@ -33,7 +34,13 @@ public sealed class LocalAppHost : IAsyncLifetime
     /// <summary>Every resource of the model, the infrastructure's included.</summary>
     public IReadOnlyList<string> ResourceNames { get; private set; } = [];
 
-    public async ValueTask InitializeAsync()
+    /// <summary>The saga's grace period in this system: <see cref="GracePeriod"/> unless a suite chooses another.</summary>
+    public virtual TimeSpan SagaGracePeriod => GracePeriod;
+
+    /// <summary>AppHost settings beyond local mode and the state directory, as <c>--Key=value</c> arguments.</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
+    public virtual async ValueTask InitializeAsync()
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(StartTimeout);
@@ -44,9 +51,9 @@ public sealed class LocalAppHost : IAsyncLifetime
         File.SetUnixFileMode(_stateDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Commerce_AppHost>(
-            ["--Commerce:Infrastructure=local", $"--Commerce:StateDirectory={_stateDirectory}"], cancellationToken);
+            ["--Commerce:Infrastructure=local", $"--Commerce:StateDirectory={_stateDirectory}", .. Settings], cancellationToken);
         appHost.CreateResourceBuilder<ProjectResource>("workflows")
-            .WithEnvironment("Workflows__GracePeriod", GracePeriod.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+            .WithEnvironment("Workflows__GracePeriod", SagaGracePeriod.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         // The resources' own output (a RabbitMQ boot, every failed probe while a server starts) is in the dashboard
         // when run for real; here only what went wrong is worth printing.
         appHost.Services.AddLogging(logging => logging
@@ -96,7 +103,7 @@ public sealed class LocalAppHost : IAsyncLifetime
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_app is not null)
         {

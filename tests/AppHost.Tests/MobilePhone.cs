@@ -1,3 +1,4 @@
+using Commerce.Testing;
 using Commerce.Testing.Browser;
 using Microsoft.Playwright;
 

@@ -1,3 +1,4 @@
+using Commerce.Testing;
 using Microsoft.Playwright;
 using Xunit;
 

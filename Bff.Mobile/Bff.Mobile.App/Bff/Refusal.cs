@@ -35,7 +35,10 @@ public sealed class Refusal
     public bool NeedsSignIn => Status == HttpStatusCode.Unauthorized;
 
     /// <summary>Whether the same call again may well succeed: nothing was decided (no answer, a 5xx, too many calls).</summary>
-    public bool IsTransient => Status is 0 or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError;
+    public bool IsTransient => IsTransientStatus(Status);
+
+    private static bool IsTransientStatus(HttpStatusCode status) =>
+        status is 0 or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError;
 
     public T? Extension<T>(string name) =>
         _body.ValueKind == JsonValueKind.Object && _body.TryGetProperty(name, out var value)
@@ -56,7 +59,10 @@ public sealed class Refusal
         var errors = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("errors", out var found) && found.ValueKind == JsonValueKind.Object
             ? found.Deserialize<Dictionary<string, string[]>>(JsonSerializerOptions.Web) ?? []
             : [];
-        return new Refusal(status, Text("title") ?? TitleOf(status), Text("detail"), Text("reason"), errors, body);
+        // A transient refusal's detail speaks to programs ("retry after the number of seconds in Retry-After"); the
+        // customer is told what to do in the app's own words.
+        var detail = IsTransientStatus(status) ? "Please try again in a moment." : Text("detail");
+        return new Refusal(status, Text("title") ?? TitleOf(status), detail, Text("reason"), errors, body);
     }
 
     private static JsonElement Parse(string? content)

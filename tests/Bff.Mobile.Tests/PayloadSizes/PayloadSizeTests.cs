@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Commerce.Bff.Mobile.Client;
+using Commerce.Testing;
 
 namespace Commerce.Bff.Mobile.Tests.PayloadSizes;
 
@@ -61,7 +62,7 @@ public sealed class PayloadSizeTests(Downstream downstream)
 
         var table = Table(rows);
         TestContext.Current.TestOutputHelper?.WriteLine(table);
-        await File.WriteAllTextAsync(Path.Combine(ResultsDirectory(), "mobile-payload-sizes.md"), table, Cancellation);
+        await File.WriteAllTextAsync(Path.Combine(TestResults.Reports, "mobile-payload-sizes.md"), table, Cancellation);
         foreach (var row in rows)
         {
             Assert.True(row.Mobile.Raw < row.Web.Raw, $"{row.Screen}: mobile {row.Mobile.Raw} bytes, web {row.Web.Raw}");
@@ -109,20 +110,6 @@ public sealed class PayloadSizeTests(Downstream downstream)
     }
 
     private static string Percent(int part, int whole) => (100.0 * part / whole).ToString("0", CultureInfo.InvariantCulture) + " %";
-
-    /// <summary>The repository's <c>.test-results/</c>, where test.sh collects what a run leaves behind.</summary>
-    private static string ResultsDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Commerce.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var results = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, ".test-results");
-        Directory.CreateDirectory(results);
-        return results;
-    }
 
     private sealed record Weight(int Raw, int Gzipped, int? Items);
 

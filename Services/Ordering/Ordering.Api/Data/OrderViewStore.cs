@@ -43,7 +43,10 @@ public sealed class OrderViewStore(NpgsqlDataSource dataSource)
         }
 
         var timeline = await OrderTimeline.ReadAsync(connection, transaction, orderId, cancellationToken);
-        return new OrderDetailsDto(view.Order, OrderTimeline.ToEntries(timeline));
+        // Facts are recorded as they arrive, and a participant's comes through its outbox and the broker while Ordering's
+        // own is written at once: the saga released the stock before it cancelled the order, yet the cancellation may be
+        // recorded first. The customer reads when each happened (ties keep the order of arrival).
+        return new OrderDetailsDto(view.Order, OrderTimeline.ToEntries(timeline.OrderBy(fact => fact.OccurredAt)));
     }
 
     /// <summary>

@@ -1,9 +1,14 @@
-namespace Commerce.Testing.Browser;
+namespace Commerce.Testing;
 
-/// Where a run's screenshots and traces go: the repository's .test-results/, which test.sh empties before a run and CI
-/// keeps afterwards, next to the TRX reports.
+/// <summary>
+/// Where a run's reports, screenshots and traces go: the repository's .test-results/, which test.sh empties before a
+/// run and CI keeps afterwards, next to the TRX reports.
+/// </summary>
 public static class TestResults
 {
+    /// <summary>.test-results/ itself, for the reports a suite writes (the fault matrix, payload sizes).</summary>
+    public static string Reports => Folder("");
+
     public static string Screenshots => Folder("screenshots");
 
     public static string Traces => Folder("traces");
