@@ -1,10 +1,13 @@
+using Commerce.AppHost;
 using Commerce.AppHost.Infrastructure;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
 CommerceInfrastructure infrastructure;
+bool faultSwitches;
 try
 {
+    faultSwitches = FaultSwitches.Requested(builder.Configuration, builder.ExecutionContext.IsPublishMode);
     if (!builder.ExecutionContext.IsPublishMode)
     {
         DashboardPorts.EnsureFree(builder.Configuration);
@@ -56,6 +59,7 @@ var bffWebSecret = builder.AddParameter(
     "bff-web-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 var bffWeb = builder.AddProject<Projects.Commerce_Bff_Web>("bff-web")
     .WithoutHttpsCertificate()
+    .WithFaultSwitches(faultSwitches)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithReference(catalog)
@@ -75,6 +79,7 @@ identity
 // keeps no data and waits for no one. The app is Identity's public client: no secret, only its redirect URIs.
 var bffMobile = builder.AddProject<Projects.Commerce_Bff_Mobile>("bff-mobile")
     .WithoutHttpsCertificate()
+    .WithFaultSwitches(faultSwitches)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithReference(catalog)
@@ -100,6 +105,7 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name, string datab
     var serviceDb = infrastructure.AddDatabase(database);
     var service = builder.AddProject<TProject>(name)
         .WithoutHttpsCertificate()
+        .WithFaultSwitches(faultSwitches)
         .WithReference(serviceDb)
         .WaitFor(serviceDb)
         .WithHttpHealthCheck("/health");

@@ -1,4 +1,5 @@
 using Commerce.ServiceDefaults.Errors;
+using Commerce.ServiceDefaults.Faults;
 using Commerce.ServiceDefaults.Input;
 using Commerce.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -16,16 +17,16 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// The defaults every Commerce deployable starts from: telemetry, health, service discovery, resilience and
-/// ProblemDetails, and the refusal of input no endpoint may receive. The same shape as Aspire's service defaults, built
-/// only from packages that restore everywhere.
+/// ProblemDetails, the refusal of input no endpoint may receive, and the fault switches (off unless configured). The
+/// same shape as Aspire's service defaults, built only from packages that restore everywhere.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>Tag of the checks that say the process is up (<c>/alive</c>); every check counts for <c>/health</c>.</summary>
     public const string LiveTag = "live";
 
-    private const string HealthPath = "/health";
-    private const string AlivePath = "/alive";
+    internal const string HealthPath = "/health";
+    internal const string AlivePath = "/alive";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -43,6 +44,8 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddCommerceProblemDetails();
         builder.Services.AddCommerceInputChecks();
+        // After the input checks, so a request they refuse is refused before any switch sees it.
+        builder.Services.AddCommerceFaultSwitches();
         return builder;
     }
 

@@ -20,25 +20,30 @@ internal sealed partial class MalformedRequestHandler(IProblemDetailsService pro
             return false;
         }
 
-        var field = FieldOf(badRequest);
-        var errors = new Dictionary<string, string[]>();
-        if (field is not null)
-        {
-            errors[field] = [badRequest.InnerException is UnstorableTextException unstorable ? unstorable.Reason : $"The value of {field} is not valid here."];
-        }
-
         httpContext.Response.StatusCode = badRequest.StatusCode;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ValidationProblemDetails(errors)
+            ProblemDetails = new ValidationProblemDetails(FieldErrorsOf(badRequest))
             {
                 Status = badRequest.StatusCode,
                 Title = "The request is malformed.",
                 Detail = badRequest.Message,
             },
         });
+    }
+
+    /// <summary>The offending field and why, when the failure names one; shared with endpoints that read a body themselves.</summary>
+    internal static Dictionary<string, string[]> FieldErrorsOf(BadHttpRequestException badRequest)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (FieldOf(badRequest) is { } field)
+        {
+            errors[field] = [badRequest.InnerException is UnstorableTextException unstorable ? unstorable.Reason : $"The value of {field} is not valid here."];
+        }
+
+        return errors;
     }
 
     /// <summary>The JSON path of a body that failed to deserialize, else the parameter named in the binder's message.</summary>

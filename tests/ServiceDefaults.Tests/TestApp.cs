@@ -28,7 +28,17 @@ internal static class TestApp
         app.UseStatusCodePages();
         app.MapDefaultEndpoints();
         mapEndpoints?.Invoke(app);
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            // Tests of a refused start get the exception; the half-built host is theirs to forget, not to dispose.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
 }
