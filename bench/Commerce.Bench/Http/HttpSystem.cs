@@ -5,7 +5,6 @@ extern alias shippingapi;
 
 using System.Globalization;
 using Commerce.Bench.Harness;
-using Commerce.Bench.Raw;
 using Commerce.Testing;
 
 namespace Commerce.Bench.Http;

@@ -103,7 +103,7 @@ internal static class OutboxBenchmark
 
         await host.StopAsync();
 
-        var generator = "the bench itself (no HTTP): messages written, then counted at one consumer";
+        var generator = "the bench (no HTTP): one writer, one counting consumer";
         var sequential = "1 (one at a time)";
         Figure[] figures =
         [

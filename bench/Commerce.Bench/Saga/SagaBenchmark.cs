@@ -55,7 +55,7 @@ internal static class SagaBenchmark
                 $"saga p50 {sagaRuns[^1].P50,7:F1} ms p99 {sagaRuns[^1].P99,7:F1} ms");
         }
 
-        var generator = $"the bench itself: orders placed through Ordering's API, {mode.SagaOrders} a run";
+        var generator = $"the bench: {mode.SagaOrders} orders a run through Ordering's API";
         var concurrency = $"{Concurrency} sagas at a time";
         Figure[] figures =
         [
