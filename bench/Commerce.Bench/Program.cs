@@ -30,7 +30,8 @@ BenchSection[] sections =
 ];
 
 var facts = new RunFacts(
-    Command: string.Join(' ', ["dotnet run -c Release --project bench/Commerce.Bench", .. args.Length > 0 ? ["--", .. args] : Array.Empty<string>()]),
+    // As run by hand; tests/Bench.Tests starts the same build's Commerce.Bench.dll, in the tests' configuration.
+    Command: string.Join(' ', [$"dotnet run -c {MachineFacts.BuildConfiguration()} --project bench/Commerce.Bench", .. args.Length > 0 ? ["--", .. args] : Array.Empty<string>()]),
     Mode: mode.Name,
     Schedule: $"a warm-up, then {mode.Runs} runs of each row, the rows taking turns; HTTP rows {mode.WarmUp.TotalSeconds:F0} s warm-up and " +
         $"{mode.RunDuration.TotalSeconds:F0} s runs; {mode.OutboxMessages} outbox messages and {mode.LatencySamples} latency samples a run; " +

@@ -42,7 +42,7 @@ internal sealed class BenchReport(RunFacts facts, IReadOnlyList<BenchSection> se
         Line(text, $"- when: {facts.StartedAt:yyyy-MM-dd HH:mm} UTC, `{facts.Command}`, {facts.Mode} mode: {facts.Schedule}");
         Line(text, $"- machine: {facts.Machine}, {facts.Memory}; {facts.Runtime}; {facts.Build} build of {facts.Commit}");
         Line(text, $"- load average (1, 5, 15 min): before {facts.LoadAverageBefore}, after {facts.LoadAverageAfter}");
-        Line(text, $"- HTTP load: {facts.HttpLoadGenerator}; closed loop");
+        Line(text, $"- HTTP load: {facts.HttpLoadGenerator}");
         Line(text);
         Line(text, "Each ratio is the Commerce median over the raw baseline's median, both measured in this run, their runs taking turns; " +
             "the spread is the smallest and largest run-by-run ratio. Values are medians with (min–max) over the runs. " +

@@ -15,7 +15,7 @@ internal sealed class WrkLoad(string version) : ILoadGenerator
 
     public string Name => version;
 
-    public string Description => $"{version} (one thread, one keep-alive connection per client)";
+    public string Description => $"{version}, closed loop (one thread, one keep-alive connection per client)";
 
     /// <summary>wrk from PATH, or null when there is none.</summary>
     public static async Task<WrkLoad?> FindAsync()
