@@ -12,7 +12,7 @@
 # Environment (all optional):
 #   COMMERCE_TEST_TARGET         a test project (.csproj or its folder) or solution (.sln/.slnx/.slnf) to run instead
 #                                of the default: Commerce.ci.slnf, then the whole-system tests (tests/AppHost.Tests,
-#                                tests/Faults.Tests)
+#                                tests/Faults.Tests), then the benchmarks' quick mode (tests/Bench.Tests)
 #   COMMERCE_TEST_CONFIGURATION  Debug (the default: what `dotnet test` and IDEs build, so their builds are reused
 #                                and a failure here reproduces there) or Release
 #   COMMERCE_TEST_HANG_TIMEOUT   how long a test process may go without any test finishing before it is dumped and
@@ -38,6 +38,9 @@ if [[ -n ${COMMERCE_TEST_TARGET:-} ]]; then
   targets=("$COMMERCE_TEST_TARGET")
 else
   targets=(Commerce.ci.slnf tests/AppHost.Tests/Commerce.AppHost.Tests.csproj tests/Faults.Tests/Commerce.Faults.Tests.csproj)
+  # The benchmarks' quick mode (tests/Bench.Tests) runs last, alone: beside other test processes its figures would
+  # measure the neighbours, and its load would slow their timed tests.
+  targets+=(tests/Bench.Tests/Commerce.Bench.Tests.csproj)
 fi
 results="$repo/.test-results"
 
@@ -107,8 +110,27 @@ install_missing() {
   fi
 }
 
+# The benchmarks load their HTTP figures with wrk; without it they use their own generator and say so, so wrk is
+# installed where root can and never required.
+install_wrk_for_the_benchmarks() {
+  local target
+  command -v wrk >/dev/null && return
+  for target in "${targets[@]}"; do
+    [[ $target == *Bench.Tests* ]] || continue
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+      log "installing wrk for the benchmarks"
+      { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }; } >&2 \
+        || log "wrk could not be installed: the benchmarks use their own load generator"
+    else
+      log "no wrk: the benchmarks use their own load generator (sudo apt-get install -y wrk for Debian's)"
+    fi
+    return
+  done
+}
+
 command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH; see global.json for the version"
 install_missing
+install_wrk_for_the_benchmarks
 # One line for the whole run; each skipped browser test also carries the reason.
 chromium=$(find_chromium) && [[ -x $chromium ]] || log "no Chromium${chromium:+ at $chromium}: the browser tests will be skipped"
 postgres_bin=$(find_postgres_bin) || die "PostgreSQL server programs still missing after install"
