@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Commerce tests: every test project in Commerce.ci.slnf, then tests/AppHost.Tests, then the fault matrix
-# (tests/Faults.Tests, which starts a system of its own and stops and restarts its servers), against one PostgreSQL
+# (tests/Faults.Tests, which starts a system of its own and stops and restarts its servers), then the benchmarks' quick
+# mode (tests/Bench.Tests), against one PostgreSQL
 # cluster and one RabbitMQ node started for this run on free loopback ports and removed at the end, whatever happened.
 # Test classes isolate themselves in their own databases and virtual hosts (Commerce.Testing), so one server of each
 # serves the whole run.

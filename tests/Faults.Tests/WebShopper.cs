@@ -30,10 +30,13 @@ public sealed class WebShopper : IDisposable
     /// <summary>A country the carrier does not serve: Shipping's rules refuse it, and so does Ordering at placement.</summary>
     public static readonly DeliveryAddress Undeliverable = Deliverable with { Country = "KP" };
 
+    private const int MaxCheckoutAttempts = 5;
+
     private static readonly HtmlParser Parser = new();
 
     private readonly HttpClient _http;
     private string _antiforgeryToken = "";
+    private int _checkoutsAskedAgain;
 
     private WebShopper(Uri storefront)
     {
@@ -93,13 +96,31 @@ public sealed class WebShopper : IDisposable
         return _http.SendAsync(message, Cancellation);
     }
 
-    /// <summary>Checks out and expects the order placed: its id.</summary>
+    /// <summary>
+    /// Checks out and expects the order placed: its id. A 503 with Retry-After (the BFF's budget for a downstream call
+    /// ran out under load) is asked again after that wait with the same Idempotency-Key, as the checkout page lets the
+    /// customer do: safe, since the key makes every attempt the same order.
+    /// </summary>
     public async Task<Guid> PlaceOrderAsync(CheckoutRequest request, string? idempotencyKey = null)
     {
-        using var placed = await CheckoutAsync(request, idempotencyKey ?? Guid.NewGuid().ToString("N"));
-        Assert.True(placed.StatusCode == HttpStatusCode.Created, $"checkout: {(int)placed.StatusCode} {await placed.Content.ReadAsStringAsync(Cancellation)}");
-        return (await placed.Content.ReadFromJsonAsync<OrderScreen>(Cancellation))!.OrderId;
+        var key = idempotencyKey ?? Guid.NewGuid().ToString("N");
+        for (var attempt = 1; ; attempt++)
+        {
+            using var placed = await CheckoutAsync(request, key);
+            if (placed.StatusCode == HttpStatusCode.ServiceUnavailable && placed.Headers.RetryAfter?.Delta is { } wait && attempt < MaxCheckoutAttempts)
+            {
+                Interlocked.Increment(ref _checkoutsAskedAgain);
+                await Task.Delay(wait, Cancellation);
+                continue;
+            }
+
+            Assert.True(placed.StatusCode == HttpStatusCode.Created, $"checkout: {(int)placed.StatusCode} {await placed.Content.ReadAsStringAsync(Cancellation)}");
+            return (await placed.Content.ReadFromJsonAsync<OrderScreen>(Cancellation))!.OrderId;
+        }
     }
+
+    /// <summary>How many checkouts were asked again after a 503 with Retry-After, for the report.</summary>
+    public int CheckoutsAskedAgain => Volatile.Read(ref _checkoutsAskedAgain);
 
     public async Task<OrderScreen> GetOrderAsync(Guid orderId) =>
         (await _http.GetFromJsonAsync<OrderScreen>($"/api/orders/{orderId}", Cancellation))!;
