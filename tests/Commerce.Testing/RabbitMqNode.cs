@@ -61,6 +61,29 @@ internal sealed class RabbitMqNode : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// <c>rabbitmqctl wait</c> on the node's pid file. The node creates that file before it writes the pid into it, and
+    /// a <c>wait</c> that reads it in between gives up at once (<c>garbage_in_pid_file</c>): then it is simply asked again.
+    /// </summary>
+    private async Task WaitUntilRunningAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ProcessRunner.RunAsync(
+                    Erlang(_programs.Ctl, ["wait", PidFile, "--timeout", Text((int)_startTimeout.TotalSeconds)]),
+                    _startTimeout + TimeSpan.FromSeconds(10),
+                    cancellationToken);
+                return;
+            }
+            catch (InvalidOperationException exception) when (attempt < 5 && exception.Message.Contains("garbage_in_pid_file", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+        }
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // epmd is started here, on the node's own port, rather than by the node: then we know it is ours to stop.
@@ -76,10 +99,7 @@ internal sealed class RabbitMqNode : IAsyncDisposable
         // `rabbitmqctl wait` returns once the broker and its plugins run (`ping` answers earlier, before AMQP is up).
         // It waits for a pid file the node writes only if it gets that far, so the node's own exit is watched too.
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var ready = ProcessRunner.RunAsync(
-            Erlang(_programs.Ctl, ["wait", PidFile, "--timeout", Text((int)_startTimeout.TotalSeconds)]),
-            _startTimeout + TimeSpan.FromSeconds(10),
-            giveUp.Token);
+        var ready = WaitUntilRunningAsync(giveUp.Token);
         var exited = _server.WaitForExitAsync(cancellationToken);
         if (await Task.WhenAny(ready, exited) == exited)
         {

@@ -32,7 +32,12 @@ public sealed class RabbitMqServer : IAsyncDisposable
         var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
         _user = Uri.UnescapeDataString(colon < 0 ? userInfo : userInfo[..colon]);
         var password = colon < 0 ? "" : Uri.UnescapeDataString(userInfo[(colon + 1)..]);
-        _management = new HttpClient { BaseAddress = WithTrailingSlash(managementUri) };
+        // The management API (cowboy) closes a keep-alive connection idle for a while; a pooled one it has just closed
+        // fails the next request with "response ended prematurely". Connections idle for a few seconds are not reused.
+        _management = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2) })
+        {
+            BaseAddress = WithTrailingSlash(managementUri),
+        };
         _management.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_user}:{password}")));
     }
