@@ -15,7 +15,7 @@ public sealed class ShutdownTests
     // Every service's /health on its launch profile's port (DCP's proxy). Each starts once its database and the bus
     // accept connections, and the worker's includes its Temporal connection: all 200 means the whole system is up.
     private static readonly Uri[] ServiceHealth =
-        [.. new[] { 5101, 5102, 5103, 5104, 5105, 5106, 5108 }.Select(port => new Uri($"http://localhost:{port}/health"))];
+        [.. new[] { 5101, 5102, 5103, 5104, 5105, 5106, 5107, 5108 }.Select(port => new Uri($"http://localhost:{port}/health"))];
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
